@@ -1,0 +1,69 @@
+package dev.caadns.answer;
+
+import dev.caadns.wire.ParseResult;
+import dev.caadns.wire.Query;
+import dev.caadns.wire.QueryParser;
+import dev.caadns.wire.Response;
+import dev.caadns.wire.ResponseWriter;
+
+/**
+ * One query's way through the house: parse, answer through the handler chain, encode. One instance
+ * per event loop (it owns reusable buffers); not thread-safe.
+ */
+public final class QueryProcessor {
+    private final QueryHandler chain;
+    private final Query query = new Query();
+    private final Response response = new Response();
+    private final ResponseWriter writer;
+    private final byte[] input = new byte[65535];
+
+    public QueryProcessor(QueryHandler chain, ResponseWriter writer) {
+        this.chain = chain;
+        this.writer = writer;
+    }
+
+    /** Where the transport copies a packet before {@link #process(int, boolean)}. */
+    public byte[] input() {
+        return input;
+    }
+
+    /**
+     * Processes the packet held in {@link #input()}; returns the reply length in {@link #reply()}, or
+     * -1 when the packet gets no reply.
+     */
+    public int process(int length, boolean tcp) {
+        return process(input, length, tcp);
+    }
+
+    public int process(byte[] packet, int length, boolean tcp) {
+        query.overTcp(tcp);
+        response.reset();
+        ParseResult parsed = QueryParser.parse(packet, length, query);
+        switch (parsed) {
+            case DROP -> {
+                return -1;
+            }
+            case OK -> chain.handle(query, response);
+            case FORMERR -> {
+                response.rcode(Response.FORMERR);
+                response.question(false);
+            }
+            case NOTIMP -> response.rcode(Response.NOTIMP);
+            case BADVERS -> response.rcode(Response.BADVERS);
+        }
+        return writer.write(query, response);
+    }
+
+    public byte[] reply() {
+        return writer.buffer();
+    }
+
+    /** The query last processed, for logging and the journal. */
+    public Query query() {
+        return query;
+    }
+
+    public Response response() {
+        return response;
+    }
+}

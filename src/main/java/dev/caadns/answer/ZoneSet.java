@@ -1,0 +1,47 @@
+package dev.caadns.answer;
+
+import dev.caadns.zone.NameTable;
+import dev.caadns.zone.ZoneIndex;
+import java.util.List;
+
+/** The zones being served, found by longest match of the query name. Immutable; replaced whole on reload. */
+public final class ZoneSet {
+    private final NameTable<ZoneIndex> byOrigin;
+    private final List<ZoneIndex> zones;
+
+    public ZoneSet(List<ZoneIndex> zones) {
+        NameTable.Builder<ZoneIndex> builder = new NameTable.Builder<>();
+        zones.forEach(z -> builder.put(z.origin(), z));
+        this.byOrigin = builder.build();
+        this.zones = List.copyOf(zones);
+    }
+
+    public List<ZoneIndex> zones() {
+        return zones;
+    }
+
+    /** The deepest zone holding the name at buf[off, off+len), or null. */
+    public ZoneIndex find(byte[] buf, int off, int len) {
+        int end = off + len;
+        for (int p = off; p < end; p += (buf[p] & 0xff) + 1) {
+            ZoneIndex zone = byOrigin.get(buf, p, end - p);
+            if (zone != null) {
+                return zone;
+            }
+            if (buf[p] == 0) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** The zone above a zone's apex, for DS queries answered from the parent side; null if not served. */
+    public ZoneIndex parentOf(ZoneIndex zone) {
+        byte[] origin = zone.origin();
+        if (origin.length == 1) {
+            return null;
+        }
+        int parent = (origin[0] & 0xff) + 1;
+        return find(origin, parent, origin.length - parent);
+    }
+}

@@ -1,0 +1,197 @@
+package dev.caadns.server;
+
+import dev.caadns.answer.QueryProcessor;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Netty front end: UDP and TCP on every listen address. With epoll each event loop gets its own
+ * UDP socket on the same address (SO_REUSEPORT), so the kernel spreads queries over the cores.
+ */
+public final class DnsServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DnsServer.class);
+    private static final int BIND_ATTEMPTS = 20;
+
+    /** What the front end needs to know; the rest (zones, handlers) sits behind the processors. */
+    public record Options(List<InetSocketAddress> listen, int workers, Duration tcpIdleTimeout,
+                          int tcpMaxConnections, int udpReceiveBuffer, int udpSendBuffer) {
+    }
+
+    private final EventLoopGroup group;
+    private final boolean epoll;
+    private final List<Channel> channels = new ArrayList<>();
+    private final List<InetSocketAddress> udpAddresses = new ArrayList<>();
+    private final List<InetSocketAddress> tcpAddresses = new ArrayList<>();
+
+    private DnsServer(EventLoopGroup group, boolean epoll) {
+        this.group = group;
+        this.epoll = epoll;
+    }
+
+    /** Binds every address; a port of 0 picks one free for both UDP and TCP. */
+    public static DnsServer start(Options options, Supplier<QueryProcessor> processors) throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        if (!epoll) {
+            log.info("epoll not available ({}); using the NIO transport", Epoll.unavailabilityCause().toString());
+        }
+        DnsServer server = new DnsServer(new MultiThreadIoEventLoopGroup(options.workers(), io), epoll);
+        try {
+            FastThreadLocal<QueryProcessor> perLoop = new FastThreadLocal<>() {
+                @Override
+                protected QueryProcessor initialValue() {
+                    return processors.get();
+                }
+            };
+            UdpQueryHandler udp = new UdpQueryHandler(perLoop);
+            TcpConnectionLimiter limiter = new TcpConnectionLimiter(options.tcpMaxConnections());
+            for (InetSocketAddress address : options.listen()) {
+                server.bindBoth(address, options, udp, limiter, perLoop);
+            }
+            return server;
+        } catch (RuntimeException | InterruptedException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void bindBoth(InetSocketAddress address, Options options, UdpQueryHandler udp,
+                          TcpConnectionLimiter limiter, FastThreadLocal<QueryProcessor> perLoop)
+            throws InterruptedException {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            List<Channel> bound = new ArrayList<>();
+            try {
+                InetSocketAddress udpAddress = bindUdp(address, options, udp, bound);
+                InetSocketAddress tcpAddress = bindTcp(udpAddress, options, limiter, perLoop, bound);
+                channels.addAll(bound);
+                udpAddresses.add(udpAddress);
+                tcpAddresses.add(tcpAddress);
+                log.info("listening on {} (UDP and TCP)", format(udpAddress));
+                return;
+            } catch (RuntimeException e) {
+                bound.forEach(Channel::close);
+                last = e;
+                if (address.getPort() != 0) {
+                    break;
+                }
+            }
+        }
+        throw new IllegalStateException("cannot listen on " + format(address) + ": " + last.getMessage(), last);
+    }
+
+    private InetSocketAddress bindUdp(InetSocketAddress address, Options options, UdpQueryHandler udp,
+                                      List<Channel> bound) throws InterruptedException {
+        int sockets = epoll ? options.workers() : 1;
+        InetSocketAddress actual = address;
+        for (int i = 0; i < sockets; i++) {
+            Bootstrap b = new Bootstrap().group(group)
+                    .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                    .option(ChannelOption.SO_RCVBUF, options.udpReceiveBuffer())
+                    .option(ChannelOption.SO_SNDBUF, options.udpSendBuffer())
+                    .handler(udp);
+            if (epoll) {
+                b.option(EpollChannelOption.SO_REUSEPORT, true);
+            }
+            Channel ch = b.bind(actual).sync().channel();
+            bound.add(ch);
+            actual = ((DatagramChannel) ch).localAddress();
+        }
+        return actual;
+    }
+
+    private InetSocketAddress bindTcp(InetSocketAddress address, Options options, TcpConnectionLimiter limiter,
+                                      FastThreadLocal<QueryProcessor> perLoop, List<Channel> bound)
+            throws InterruptedException {
+        long idleMillis = options.tcpIdleTimeout().toMillis();
+        ServerBootstrap b = new ServerBootstrap().group(group)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (!limiter.tryAcquire(ch)) {
+                            return;
+                        }
+                        ch.pipeline().addLast(
+                                new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
+                                new LengthFieldBasedFrameDecoder(65535, 0, 2, 0, 2),
+                                new TcpQueryHandler(perLoop));
+                    }
+                });
+        Channel ch = b.bind(address).sync().channel();
+        bound.add(ch);
+        return ((ServerSocketChannel) ch).localAddress();
+    }
+
+    public List<InetSocketAddress> udpAddresses() {
+        return List.copyOf(udpAddresses);
+    }
+
+    public List<InetSocketAddress> tcpAddresses() {
+        return List.copyOf(tcpAddresses);
+    }
+
+    /** Stops accepting, lets queries in flight finish, then ends the event loops. */
+    @Override
+    public void close() {
+        channels.forEach(ch -> ch.close().awaitUninterruptibly());
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    static String format(InetSocketAddress a) {
+        String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /** Caps open TCP connections; a connection over the cap is closed at once (RFC 7766 §6.2.2). */
+    static final class TcpConnectionLimiter {
+        private final AtomicInteger open = new AtomicInteger();
+        private final int max;
+
+        TcpConnectionLimiter(int max) {
+            this.max = max;
+        }
+
+        boolean tryAcquire(SocketChannel ch) {
+            if (open.incrementAndGet() > max) {
+                open.decrementAndGet();
+                ch.close();
+                return false;
+            }
+            ch.closeFuture().addListener(f -> open.decrementAndGet());
+            return true;
+        }
+    }
+}

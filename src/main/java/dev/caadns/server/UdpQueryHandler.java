@@ -1,0 +1,48 @@
+package dev.caadns.server;
+
+import dev.caadns.answer.QueryProcessor;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.FastThreadLocal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Answers each datagram; replies are flushed once per read batch, so epoll can send them together. */
+@Sharable
+final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+    private static final Logger log = LoggerFactory.getLogger(UdpQueryHandler.class);
+    private final FastThreadLocal<QueryProcessor> processors;
+
+    UdpQueryHandler(FastThreadLocal<QueryProcessor> processors) {
+        this.processors = processors;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        ByteBuf content = packet.content();
+        int length = content.readableBytes();
+        QueryProcessor processor = processors.get();
+        content.getBytes(content.readerIndex(), processor.input(), 0, length);
+        int replyLength = processor.process(length, false);
+        if (replyLength < 0) {
+            return;
+        }
+        ByteBuf reply = ctx.alloc().ioBuffer(replyLength);
+        reply.writeBytes(processor.reply(), 0, replyLength);
+        ctx.write(new DatagramPacket(reply, packet.sender()), ctx.voidPromise());
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A bad packet must never stop the socket: log and go on serving.
+        log.warn("UDP query failed: {}", cause.toString(), cause);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.caadns.wire;
+
+/** What the answer path decided; reused per event loop and turned into bytes by {@link ResponseWriter}. */
+public final class Response {
+    public static final int NOERROR = 0;
+    public static final int FORMERR = 1;
+    public static final int SERVFAIL = 2;
+    public static final int NXDOMAIN = 3;
+    public static final int NOTIMP = 4;
+    public static final int REFUSED = 5;
+    public static final int YXDOMAIN = 6;
+    public static final int BADVERS = 16;
+
+    private int rcode;
+    private boolean authoritative;
+    private boolean truncated;
+    private boolean question = true;
+    private final Section answer = new Section();
+    private final Section authority = new Section();
+    private final Section additional = new Section();
+
+    public void reset() {
+        rcode = NOERROR;
+        authoritative = false;
+        truncated = false;
+        question = true;
+        answer.clear();
+        authority.clear();
+        additional.clear();
+    }
+
+    public int rcode() {
+        return rcode;
+    }
+
+    public void rcode(int value) {
+        rcode = value;
+    }
+
+    public boolean authoritative() {
+        return authoritative;
+    }
+
+    public void authoritative(boolean value) {
+        authoritative = value;
+    }
+
+    /** Forces TC even when everything fits (fault injection); the writer also sets it when data is cut. */
+    public boolean truncated() {
+        return truncated;
+    }
+
+    public void truncated(boolean value) {
+        truncated = value;
+    }
+
+    /** False when the question could not be read: the reply carries a header only. */
+    public boolean question() {
+        return question;
+    }
+
+    public void question(boolean value) {
+        question = value;
+    }
+
+    public Section answer() {
+        return answer;
+    }
+
+    public Section authority() {
+        return authority;
+    }
+
+    public Section additional() {
+        return additional;
+    }
+}

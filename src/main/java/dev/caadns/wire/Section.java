@@ -1,0 +1,51 @@
+package dev.caadns.wire;
+
+import dev.caadns.zone.RRset;
+
+/** The RRsets of one message section, each with the owner to write (null = the question name). */
+public final class Section {
+    private byte[][] owners = new byte[8][];
+    private RRset[] sets = new RRset[8];
+    private int count;
+
+    public void add(byte[] owner, RRset set) {
+        if (count == sets.length) {
+            owners = java.util.Arrays.copyOf(owners, count * 2);
+            sets = java.util.Arrays.copyOf(sets, count * 2);
+        }
+        owners[count] = owner;
+        sets[count++] = set;
+    }
+
+    public boolean contains(RRset set) {
+        for (int i = 0; i < count; i++) {
+            if (sets[i] == set) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public boolean isEmpty() {
+        return count == 0;
+    }
+
+    /** Owner to write for entry i: null means the question name. */
+    public byte[] owner(int i) {
+        return owners[i];
+    }
+
+    public RRset rrset(int i) {
+        return sets[i];
+    }
+
+    void clear() {
+        java.util.Arrays.fill(owners, 0, count, null);
+        java.util.Arrays.fill(sets, 0, count, null);
+        count = 0;
+    }
+}

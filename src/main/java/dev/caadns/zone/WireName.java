@@ -1,0 +1,81 @@
+package dev.caadns.zone;
+
+import org.xbill.DNS.Name;
+
+/**
+ * Helpers over names in uncompressed wire form ({@code 3www3lab4test0}). The index and the hot path keep
+ * names this way, lowercased, so a name is found by hashing a slice of the query without allocating.
+ */
+public final class WireName {
+    private WireName() {
+    }
+
+    /** The lowercase wire form of a dnsjava name. */
+    public static byte[] lower(Name name) {
+        return name.toWireCanonical();
+    }
+
+    /** The wire form with the case as written. */
+    public static byte[] asWritten(Name name) {
+        return name.toWire();
+    }
+
+    /** A hash that ignores ASCII case, so names hash alike however the client wrote them. */
+    public static int hash(byte[] buf, int off, int len) {
+        int h = 0x811c9dc5;
+        for (int i = off, end = off + len; i < end; i++) {
+            h = (h ^ toLower(buf[i])) * 0x01000193;
+        }
+        return h ^ (h >>> 16);
+    }
+
+    public static byte toLower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+    }
+
+    /** Length of the uncompressed name starting at off (terminal zero included). */
+    public static int length(byte[] name, int off) {
+        int p = off;
+        while (name[p] != 0) {
+            p += (name[p] & 0xff) + 1;
+        }
+        return p - off + 1;
+    }
+
+    /** Case-insensitive equality of two uncompressed names. */
+    public static boolean equalsIgnoreCase(byte[] a, int aOff, byte[] b, int bOff) {
+        while (true) {
+            int la = a[aOff] & 0xff;
+            if (la != (b[bOff] & 0xff)) {
+                return false;
+            }
+            if (la == 0) {
+                return true;
+            }
+            for (int i = 1; i <= la; i++) {
+                if (toLower(a[aOff + i]) != toLower(b[bOff + i])) {
+                    return false;
+                }
+            }
+            aOff += la + 1;
+            bOff += la + 1;
+        }
+    }
+
+    /** Number of labels, the root not counted. */
+    public static int labelCount(byte[] name) {
+        int n = 0;
+        for (int p = 0; name[p] != 0; p += (name[p] & 0xff) + 1) {
+            n++;
+        }
+        return n;
+    }
+
+    public static Name toName(byte[] wire) {
+        try {
+            return new Name(new org.xbill.DNS.DNSInput(wire));
+        } catch (org.xbill.DNS.WireParseException e) {
+            throw new IllegalArgumentException("not a wire name", e);
+        }
+    }
+}

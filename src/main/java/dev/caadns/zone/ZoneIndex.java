@@ -1,0 +1,196 @@
+package dev.caadns.zone;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * The immutable, lookup-ready form of one zone. Every name between an owner and the apex exists as a
+ * node (empty non-terminals included), so the answer path only ever asks "does this exact name exist".
+ * Built once off the query path; readers never lock.
+ */
+public final class ZoneIndex {
+    private final byte[] origin;
+    private final int originLabels;
+    private final Node apex;
+    private final NameTable<Node> nodes;
+    private final RRset negativeSoa;
+    private final long serial;
+    private final int recordCount;
+
+    private ZoneIndex(byte[] origin, Node apex, NameTable<Node> nodes, RRset negativeSoa, long serial,
+                      int recordCount) {
+        this.origin = origin;
+        this.originLabels = WireName.labelCount(origin);
+        this.apex = apex;
+        this.nodes = nodes;
+        this.negativeSoa = negativeSoa;
+        this.serial = serial;
+        this.recordCount = recordCount;
+    }
+
+    /** Lowercase wire form of the apex name. */
+    public byte[] origin() {
+        return origin;
+    }
+
+    public int originLabels() {
+        return originLabels;
+    }
+
+    public Node apex() {
+        return apex;
+    }
+
+    public Node find(byte[] buf, int off, int len) {
+        return nodes.get(buf, off, len);
+    }
+
+    /** The SOA as it goes into negative answers: TTL = min(SOA TTL, MINIMUM), RFC 2308 §5. */
+    public RRset negativeSoa() {
+        return negativeSoa;
+    }
+
+    public long serial() {
+        return serial;
+    }
+
+    public int recordCount() {
+        return recordCount;
+    }
+
+    public int nameCount() {
+        return nodes.size();
+    }
+
+    public Name originName() {
+        return WireName.toName(origin);
+    }
+
+    public static ZoneIndex of(LoadedZone zone) {
+        List<Record> records = new ArrayList<>(zone.records().size());
+        zone.records().forEach(r -> records.add(r.record()));
+        return of(zone.origin(), records);
+    }
+
+    /**
+     * Indexes records that were already checked: one SOA at the apex, one TTL per RRset, no duplicates,
+     * nothing out of zone. Glue below a cut is kept; the lookup never answers from it.
+     */
+    public static ZoneIndex of(Name origin, List<Record> records) {
+        byte[] originWire = WireName.lower(origin);
+        NameTable.Builder<Node> table = new NameTable.Builder<>();
+        Map<Node, Map<Integer, List<Record>>> byNode = new LinkedHashMap<>();
+        Node apexNode = nodeFor(table, originWire, WireName.asWritten(origin));
+        // Owners first, so a node takes the case of its first record, not of a name below it.
+        for (Record r : records) {
+            Node node = nodeFor(table, WireName.lower(r.getName()), WireName.asWritten(r.getName()));
+            byNode.computeIfAbsent(node, n -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.getType(), t -> new ArrayList<>()).add(r);
+        }
+        for (Node owner : new ArrayList<>(byNode.keySet())) {
+            addEmptyNonTerminals(table, owner.name(), originWire);
+        }
+        SOARecord soa = null;
+        for (var entry : byNode.entrySet()) {
+            Node node = entry.getKey();
+            List<RRset> sets = new ArrayList<>();
+            for (var typed : entry.getValue().entrySet()) {
+                sets.add(toRRset(node, typed.getKey(), typed.getValue()));
+                if (typed.getKey() == Type.SOA && node == apexNode) {
+                    soa = (SOARecord) typed.getValue().get(0);
+                }
+            }
+            sets.sort(Comparator.comparingInt(RRset::type));
+            node.rrsets(sets.toArray(new RRset[0]));
+            node.delegation(node != apexNode && node.get(Type.NS) != null);
+        }
+        if (soa == null) {
+            throw new IllegalArgumentException("zone " + origin + " has no SOA at its apex");
+        }
+        NameTable<Node> nodes = table.build();
+        linkTree(table.values(), nodes, originWire);
+        linkAdditionalTargets(byNode, nodes);
+        RRset negative = apexNode.get(Type.SOA).withTtl(Math.min(soa.getTTL(), soa.getMinimum()));
+        return new ZoneIndex(originWire, apexNode, nodes, negative, soa.getSerial(), records.size());
+    }
+
+    private static Node nodeFor(NameTable.Builder<Node> table, byte[] lower, byte[] asWritten) {
+        Node node = table.get(lower);
+        if (node == null) {
+            node = new Node(lower, asWritten);
+            table.put(lower, node);
+        }
+        return node;
+    }
+
+    /** Adds every name between an owner and the apex that has no records of its own. */
+    private static void addEmptyNonTerminals(NameTable.Builder<Node> table, byte[] owner, byte[] originWire) {
+        for (int off = owner[0] + 1; owner.length - off > originWire.length; off += owner[off] + 1) {
+            byte[] ancestor = Arrays.copyOfRange(owner, off, owner.length);
+            nodeFor(table, ancestor, ancestor);
+        }
+    }
+
+    private static RRset toRRset(Node node, int type, List<Record> records) {
+        byte[][] rdata = new byte[records.size()][];
+        for (int i = 0; i < rdata.length; i++) {
+            rdata[i] = rdataAsWritten(records.get(i));
+        }
+        return new RRset(node.owner(), type, records.get(0).getTTL(), rdata);
+    }
+
+    /** RDATA uncompressed and with names in the case of the zone file (dnsjava's canonical form lowercases). */
+    static byte[] rdataAsWritten(Record r) {
+        byte[] wire = r.toWire(Section.ANSWER);
+        int ownerLength = WireName.length(wire, 0);
+        return Arrays.copyOfRange(wire, ownerLength + 10, wire.length);
+    }
+
+    private static void linkTree(java.util.Collection<Node> all, NameTable<Node> nodes, byte[] originWire) {
+        List<Node> byDepth = new ArrayList<>(all);
+        byDepth.sort(Comparator.comparingInt(n -> n.name().length));
+        for (Node node : byDepth) {
+            if (node.name().length == originWire.length) {
+                continue;
+            }
+            int parentOff = node.name()[0] + 1;
+            Node parent = nodes.get(node.name(), parentOff, node.name().length - parentOff);
+            if (parent.cut() != null) {
+                node.cut(parent.cut());
+            } else if (parent.isDelegation() || parent.get(Type.DNAME) != null) {
+                node.cut(parent);
+            }
+            if (node.name()[0] == 1 && node.name()[1] == '*') {
+                parent.wildcard(node);
+            }
+        }
+    }
+
+    private static void linkAdditionalTargets(Map<Node, Map<Integer, List<Record>>> byNode, NameTable<Node> nodes) {
+        for (var entry : byNode.entrySet()) {
+            for (RRset set : entry.getKey().rrsets()) {
+                if (set.type() != Type.NS && set.type() != Type.MX && set.type() != Type.SRV) {
+                    continue;
+                }
+                List<Node> targets = new ArrayList<>();
+                for (Record r : entry.getValue().get(set.type())) {
+                    Name target = r.getAdditionalName();
+                    Node node = target == null ? null : nodes.get(WireName.lower(target));
+                    if (node != null && !targets.contains(node)) {
+                        targets.add(node);
+                    }
+                }
+                set.additionalTargets(targets.toArray(RRset.NO_NODES));
+            }
+        }
+    }
+}
