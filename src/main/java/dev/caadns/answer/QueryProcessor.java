@@ -5,6 +5,7 @@ import dev.caadns.wire.Query;
 import dev.caadns.wire.QueryParser;
 import dev.caadns.wire.Response;
 import dev.caadns.wire.ResponseWriter;
+import java.net.InetSocketAddress;
 
 /**
  * One query's way through the house: parse, answer through the handler chain, encode. One instance
@@ -17,9 +18,17 @@ public final class QueryProcessor {
     private final ResponseWriter writer;
     private final byte[] input = new byte[65535];
 
+    private final QueryObserver observer;
+
     public QueryProcessor(QueryHandler chain, ResponseWriter writer) {
+        this(chain, writer, null);
+    }
+
+    /** @param observer sees every query after its answer, or null for none */
+    public QueryProcessor(QueryHandler chain, ResponseWriter writer, QueryObserver observer) {
         this.chain = chain;
         this.writer = writer;
+        this.observer = observer;
     }
 
     /** Where the transport copies a packet before {@link #process(int, boolean)}. */
@@ -31,8 +40,14 @@ public final class QueryProcessor {
      * Processes the packet held in {@link #input()}; returns the reply length in {@link #reply()}, or
      * -1 when the packet gets no reply.
      */
-    public int process(int length, boolean tcp) {
-        return process(input, length, tcp);
+    public int process(int length, InetSocketAddress client, boolean tcp) {
+        if (observer == null) {
+            return process(input, length, tcp);
+        }
+        long start = System.nanoTime();
+        int replyLength = process(input, length, tcp);
+        observer.observe(query, response, client, replyLength, System.nanoTime() - start);
+        return replyLength;
     }
 
     public int process(byte[] packet, int length, boolean tcp) {
@@ -51,7 +66,7 @@ public final class QueryProcessor {
             case NOTIMP -> response.rcode(Response.NOTIMP);
             case BADVERS -> response.rcode(Response.BADVERS);
         }
-        return writer.write(query, response);
+        return response.drop() ? -1 : writer.write(query, response);
     }
 
     public byte[] reply() {

@@ -6,6 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.FastThreadLocal;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +28,20 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
         int length = frame.readableBytes();
         QueryProcessor processor = processors.get();
         frame.getBytes(frame.readerIndex(), processor.input(), 0, length);
-        int replyLength = processor.process(length, true);
+        int replyLength = processor.process(length, (InetSocketAddress) ctx.channel().remoteAddress(), true);
         if (replyLength < 0) {
             return;
         }
         ByteBuf reply = ctx.alloc().ioBuffer(replyLength + 2);
         reply.writeShort(replyLength);
         reply.writeBytes(processor.reply(), 0, replyLength);
-        ctx.write(reply, ctx.voidPromise());
+        int delay = processor.response().delayMillis();
+        if (delay > 0) {
+            // Later replies on this connection may overtake a delayed one: RFC 7766 §7 allows out-of-order replies.
+            ctx.executor().schedule(() -> ctx.writeAndFlush(reply, ctx.voidPromise()), delay, TimeUnit.MILLISECONDS);
+        } else {
+            ctx.write(reply, ctx.voidPromise());
+        }
     }
 
     @Override

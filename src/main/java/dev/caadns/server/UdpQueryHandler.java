@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.FastThreadLocal;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +27,19 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
         int length = content.readableBytes();
         QueryProcessor processor = processors.get();
         content.getBytes(content.readerIndex(), processor.input(), 0, length);
-        int replyLength = processor.process(length, false);
+        int replyLength = processor.process(length, packet.sender(), false);
         if (replyLength < 0) {
             return;
         }
         ByteBuf reply = ctx.alloc().ioBuffer(replyLength);
         reply.writeBytes(processor.reply(), 0, replyLength);
-        ctx.write(new DatagramPacket(reply, packet.sender()), ctx.voidPromise());
+        DatagramPacket datagram = new DatagramPacket(reply, packet.sender());
+        int delay = processor.response().delayMillis();
+        if (delay > 0) {
+            ctx.executor().schedule(() -> ctx.writeAndFlush(datagram, ctx.voidPromise()), delay, TimeUnit.MILLISECONDS);
+        } else {
+            ctx.write(datagram, ctx.voidPromise());
+        }
     }
 
     @Override

@@ -15,6 +15,11 @@ public final class Response {
     private boolean authoritative;
     private boolean truncated;
     private boolean question = true;
+    private boolean drop;
+    private int delayMillis;
+    private int extendedErrorCode = -1;
+    private String extendedErrorText = "";
+    private String note;
     private final Section answer = new Section();
     private final Section authority = new Section();
     private final Section additional = new Section();
@@ -24,6 +29,11 @@ public final class Response {
         authoritative = false;
         truncated = false;
         question = true;
+        drop = false;
+        delayMillis = 0;
+        extendedErrorCode = -1;
+        extendedErrorText = "";
+        note = null;
         answer.clear();
         authority.clear();
         additional.clear();
@@ -61,6 +71,47 @@ public final class Response {
 
     public void question(boolean value) {
         question = value;
+    }
+
+    /** True when the query gets no reply at all (a fault: the client times out). */
+    public boolean drop() {
+        return drop;
+    }
+
+    public void drop(boolean value) {
+        drop = value;
+    }
+
+    /** Milliseconds the transport waits before sending the reply (a fault); 0 = at once. */
+    public int delayMillis() {
+        return delayMillis;
+    }
+
+    public void delayMillis(int value) {
+        delayMillis = value;
+    }
+
+    /** RFC 8914 extended DNS error to attach when the client sent EDNS; -1 = none. */
+    public int extendedErrorCode() {
+        return extendedErrorCode;
+    }
+
+    public String extendedErrorText() {
+        return extendedErrorText;
+    }
+
+    public void extendedError(int code, String text) {
+        extendedErrorCode = code;
+        extendedErrorText = text == null ? "" : text;
+    }
+
+    /** What decided this answer beyond the zone data (a fault, a template rule), for the journal; or null. */
+    public String note() {
+        return note;
+    }
+
+    public void note(String value) {
+        note = value;
     }
 
     public Section answer() {

@@ -15,6 +15,7 @@ public final class ResponseWriter {
     private static final int CLASS_IN = 1;
     private static final int TYPE_OPT = 41;
     private static final int OPTION_NSID = 3;
+    private static final int OPTION_EXTENDED_ERROR = 15;
 
     private final byte[] out = new byte[MAX_MESSAGE];
     private final int[] names = new int[MAX_COMPRESSION_ENTRIES];
@@ -51,7 +52,10 @@ public final class ResponseWriter {
         nameCount = 0;
         questionWritten = false;
         boolean withOpt = q.edns && r.rcode() != Response.FORMERR;
-        int optSize = withOpt ? 11 + (q.nsidRequested && nsid.length > 0 ? 4 + nsid.length : 0) : 0;
+        byte[] extendedErrorText = r.extendedErrorCode() >= 0
+                ? r.extendedErrorText().getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
+        int optSize = withOpt ? 11 + (q.nsidRequested && nsid.length > 0 ? 4 + nsid.length : 0)
+                + (extendedErrorText != null ? 6 + extendedErrorText.length : 0) : 0;
         int limit = limit(q) - optSize;
         if (r.question() && q.questionParsed) {
             writeQuestion(q);
@@ -74,7 +78,7 @@ public final class ResponseWriter {
             }
         }
         if (withOpt) {
-            writeOpt(q, r.rcode());
+            writeOpt(q, r.rcode(), r.extendedErrorCode(), extendedErrorText);
             additionals++;
         }
         int flags = 0x8000 | (q.opcode << 11) | (q.flags & 0x0110) | (r.rcode() & 0xf);
@@ -257,7 +261,7 @@ public final class ResponseWriter {
         }
     }
 
-    private void writeOpt(Query q, int rcode) {
+    private void writeOpt(Query q, int rcode, int extendedErrorCode, byte[] extendedErrorText) {
         out[pos++] = 0;
         put16(pos, TYPE_OPT);
         put16(pos + 2, ourPayload);
@@ -265,15 +269,22 @@ public final class ResponseWriter {
         out[pos + 5] = 0;
         put16(pos + 6, q.dnssecOk ? 0x8000 : 0);
         pos += 8;
-        boolean withNsid = q.nsidRequested && nsid.length > 0;
-        put16(pos, withNsid ? 4 + nsid.length : 0);
+        int rdlengthAt = pos;
         pos += 2;
-        if (withNsid) {
+        if (q.nsidRequested && nsid.length > 0) {
             put16(pos, OPTION_NSID);
             put16(pos + 2, nsid.length);
             System.arraycopy(nsid, 0, out, pos + 4, nsid.length);
             pos += 4 + nsid.length;
         }
+        if (extendedErrorText != null) {
+            put16(pos, OPTION_EXTENDED_ERROR);
+            put16(pos + 2, 2 + extendedErrorText.length);
+            put16(pos + 4, extendedErrorCode);
+            System.arraycopy(extendedErrorText, 0, out, pos + 6, extendedErrorText.length);
+            pos += 6 + extendedErrorText.length;
+        }
+        put16(rdlengthAt, pos - rdlengthAt - 2);
     }
 
     private void put16(int at, int value) {

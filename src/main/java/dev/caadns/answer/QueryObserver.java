@@ -1,0 +1,17 @@
+package dev.caadns.answer;
+
+import dev.caadns.wire.Query;
+import dev.caadns.wire.Response;
+import java.net.InetSocketAddress;
+
+/**
+ * Sees every query after it was answered (the journal, metrics). Runs on the event loop, so it must
+ * be quick and must copy what it keeps: the query and response objects are reused.
+ */
+public interface QueryObserver {
+    /**
+     * @param replyLength bytes of the reply, or -1 when the query got none
+     * @param nanos time from parse to encoded reply
+     */
+    void observe(Query query, Response response, InetSocketAddress client, int replyLength, long nanos);
+}

@@ -1,0 +1,211 @@
+package dev.caadns.server;
+
+import dev.caadns.answer.ZoneSet;
+import dev.caadns.zone.Finding;
+import dev.caadns.zone.LoadedZone;
+import dev.caadns.zone.SourcedRecord;
+import dev.caadns.zone.ZoneIndex;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
+
+/**
+ * The zones being served and the one place that changes them: loads from files, reloads, and the
+ * runtime overlay of RRsets set through the management API. Each change builds new indexes off the
+ * query path and publishes them with one volatile write; readers never lock.
+ *
+ * <p>A reload keeps serving the previous version of a zone whose new version has errors. The overlay
+ * survives reloads: it is applied on top of whatever the files say. Overlay names outside every zone
+ * land in an implicit lab zone at their top-level domain, so a CA that climbs to the TLD gets
+ * NOERROR there, as from pebble-challtestsrv.
+ */
+public final class ServedZones implements Supplier<ZoneSet> {
+    private static final Logger log = LoggerFactory.getLogger(ServedZones.class);
+    private static final long LAB_TTL = 60;
+
+    /** Where zone files come from: a folder or the configured list. */
+    public interface Source {
+        List<LoadedZone> load() throws IOException;
+    }
+
+    /** What one load or reload did to one zone. */
+    public record ZoneStatus(Name origin, String file, boolean served, boolean keptPrevious, long serial,
+                             int records, long loadNanos, List<Finding> findings) {
+    }
+
+    private final Source source;
+    private final Map<Name, LoadedZone> fromFiles = new LinkedHashMap<>();
+    private final Map<Name, Map<Integer, List<Record>>> overlay = new LinkedHashMap<>();
+    private volatile ZoneSet current = new ZoneSet(List.of());
+
+    public ServedZones(Source source) {
+        this.source = source;
+    }
+
+    @Override
+    public ZoneSet get() {
+        return current;
+    }
+
+    /** Loads (or reloads) every zone file; a zone that fails keeps its previous version, if any. */
+    public synchronized List<ZoneStatus> load() throws IOException {
+        List<ZoneStatus> report = new ArrayList<>();
+        Map<Name, LoadedZone> next = new LinkedHashMap<>();
+        for (LoadedZone zone : source.load()) {
+            LoadedZone previous = fromFiles.get(zone.origin());
+            boolean duplicate = next.containsKey(zone.origin());
+            boolean servable = zone.servable() && !duplicate;
+            if (servable) {
+                next.put(zone.origin(), zone);
+            } else if (previous != null && !duplicate) {
+                next.put(zone.origin(), previous);
+            }
+            report.add(status(zone, servable, !servable && previous != null && !duplicate));
+            if (duplicate) {
+                log.error("{}: zone {} is already loaded from another file; this one is not served",
+                        zone.source(), zone.origin());
+            }
+        }
+        fromFiles.clear();
+        fromFiles.putAll(next);
+        publish();
+        return report;
+    }
+
+    /** Replaces the RRset (owner, type) until it is deleted or replaced again; survives reloads. */
+    public synchronized void replace(Name owner, int type, List<Record> records) {
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("an RRset needs at least one record; delete it instead");
+        }
+        change(owner, type, List.copyOf(records));
+    }
+
+    /** Removes the RRset (owner, type), whether it came from a file or from the overlay. */
+    public synchronized void delete(Name owner, int type) {
+        change(owner, type, List.of());
+    }
+
+    /** Forgets every runtime change; the files' data is served again. */
+    public synchronized void clearOverlay() {
+        overlay.clear();
+        publish();
+    }
+
+    private void change(Name owner, int type, List<Record> records) {
+        Map<Integer, List<Record>> before = overlay.get(owner) == null ? null : new LinkedHashMap<>(overlay.get(owner));
+        overlay.computeIfAbsent(owner, o -> new LinkedHashMap<>()).put(type, records);
+        try {
+            publish();
+        } catch (RuntimeException e) {
+            if (before == null) {
+                overlay.remove(owner);
+            } else {
+                overlay.put(owner, before);
+            }
+            throw e;
+        }
+    }
+
+    private void publish() {
+        Map<Name, List<Record>> byZone = new LinkedHashMap<>();
+        fromFiles.forEach((origin, zone) -> byZone.put(origin, recordsOf(zone)));
+        for (var owner : overlay.entrySet()) {
+            Name origin = deepestZone(byZone, owner.getKey());
+            if (origin == null) {
+                origin = topLevel(owner.getKey());
+                byZone.put(origin, labZoneApex(origin));
+            }
+            List<Record> records = byZone.get(origin);
+            for (var typed : owner.getValue().entrySet()) {
+                records.removeIf(r -> r.getName().equals(owner.getKey()) && r.getType() == typed.getKey());
+                records.addAll(typed.getValue());
+            }
+        }
+        List<ZoneIndex> indexes = new ArrayList<>();
+        byZone.forEach((origin, records) -> indexes.add(ZoneIndex.of(origin, records)));
+        current = new ZoneSet(indexes);
+    }
+
+    private static List<Record> recordsOf(LoadedZone zone) {
+        List<Record> records = new ArrayList<>(zone.records().size());
+        for (SourcedRecord r : zone.records()) {
+            records.add(r.record());
+        }
+        return records;
+    }
+
+    private static Name deepestZone(Map<Name, List<Record>> zones, Name name) {
+        for (Name n = name; n.labels() > 0; n = parent(n)) {
+            if (zones.containsKey(n)) {
+                return n;
+            }
+            if (n.labels() == 1) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static Name parent(Name name) {
+        return new Name(name, 1);
+    }
+
+    private static Name topLevel(Name name) {
+        return new Name(name, name.labels() - 2);
+    }
+
+    private static List<Record> labZoneApex(Name origin) {
+        try {
+            Name ns = Name.fromString("ns", origin);
+            Name mailbox = Name.fromString("hostmaster", origin);
+            List<Record> records = new ArrayList<>();
+            records.add(new SOARecord(origin, DClass.IN, LAB_TTL, ns, mailbox, 1, 3600, 600, 86400, LAB_TTL));
+            records.add(new NSRecord(origin, DClass.IN, LAB_TTL, ns));
+            return records;
+        } catch (org.xbill.DNS.TextParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ZoneStatus status(LoadedZone zone, boolean served, boolean keptPrevious) {
+        long serial = zone.records().stream().map(SourcedRecord::record)
+                .filter(r -> r.getType() == Type.SOA && r.getName().equals(zone.origin()))
+                .mapToLong(r -> ((SOARecord) r).getSerial()).findFirst().orElse(-1);
+        return new ZoneStatus(zone.origin(), zone.source().toString(), served, keptPrevious, serial,
+                zone.records().size(), zone.loadNanos(), zone.findings());
+    }
+
+    /** Logs a load report the way an operator reads it: one line per zone, then its findings. */
+    public static void log(List<ZoneStatus> report) {
+        for (ZoneStatus z : report) {
+            for (Finding f : z.findings()) {
+                if (f.blocksServing()) {
+                    log.error(f.format());
+                } else {
+                    log.warn(f.format());
+                }
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(z.loadNanos());
+            if (z.served()) {
+                log.info("zone {} loaded from {}: serial {}, {} records, {} ms", z.origin(), z.file(),
+                        z.serial(), z.records(), millis);
+            } else if (z.keptPrevious()) {
+                log.error("zone {} from {} has errors; still serving its previous version", z.origin(), z.file());
+            } else {
+                log.error("zone {} from {} has errors; not served", z.origin(), z.file());
+            }
+        }
+    }
+}
