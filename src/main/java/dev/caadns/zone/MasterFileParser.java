@@ -280,8 +280,9 @@ final class MasterFileParser {
         String lhs = st.getString();
         Header header = header(st);
         if (!Generator.supportedType(header.type())) {
-            throw st.exception("$GENERATE does not support " + Type.string(header.type())
-                    + " (only PTR, CNAME, DNAME, A, AAAA, NS)");
+            throw new EntryException("Z-SYNTAX", "$GENERATE does not support "
+                    + Type.string(header.type()), "write the records out one by one; $GENERATE"
+                    + " makes only PTR, CNAME, DNAME, A, AAAA and NS records");
         }
         String rhs = st.getString();
         st.getEOL();
