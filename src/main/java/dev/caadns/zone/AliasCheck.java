@@ -24,7 +24,12 @@ final class AliasCheck implements LoadCheck {
                 beside(cnames.get(0), node, findings);
             }
         }
-        for (SourcedRecord dname : Nodes.ofType(records, Type.DNAME)) {
+        for (List<SourcedRecord> node : nodes.values()) {
+            List<SourcedRecord> dnames = Nodes.ofType(node, Type.DNAME);
+            if (dnames.isEmpty()) {
+                continue;
+            }
+            SourcedRecord dname = dnames.get(0);
             Name owner = dname.record().getName();
             for (SourcedRecord below : records) {
                 Name name = below.record().getName();
