@@ -1,7 +1,53 @@
 package dev.caadns.cli;
 
-public final class Main {
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code caadns} command; each subcommand is one class listed here. */
+@Command(name = "caadns",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Authoritative DNS server for testing certificate authorities (CAA).",
+        subcommands = {
+            ServeCommand.class,
+        })
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("caadns");
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    /** No subcommand given: show what there is. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** The version Maven packaged into the jar; source builds have none. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties pom = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/META-INF/maven/dev.caadns/caadns/pom.properties")) {
+                if (in != null) {
+                    pom.load(in);
+                }
+            }
+            return new String[] {"caadns " + pom.getProperty("version", "(development build)")};
+        }
     }
 }

@@ -1,0 +1,82 @@
+package dev.caadns.cli;
+
+import dev.caadns.config.ConfigError;
+import dev.caadns.config.Settings;
+import dev.caadns.config.SettingsLoader;
+import dev.caadns.server.ServerMain;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code caadns serve}: load the settings and answer queries until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the zones until stopped. Flags override the config file, which overrides the defaults.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "HOCON config file; relative paths in it resolve against its folder.")
+    Path config;
+
+    @Option(names = "--zones", paramLabel = "DIR",
+            description = "Serve the zone files in DIR (sets zones.directory and clears zones.files).")
+    Path zones;
+
+    @Option(names = "--listen", paramLabel = "ADDR:PORT",
+            description = "Address to answer on, UDP and TCP, like 127.0.0.1:8053 or [::1]:8053. "
+                    + "Repeatable; replaces the configured list.")
+    List<String> listen;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Worker threads; 0 = one per core.")
+    Integer workers;
+
+    private final ToIntFunction<Settings> server;
+
+    ServeCommand() {
+        this(ServerMain::run);
+    }
+
+    /** @param server runs the server with the loaded settings and returns the exit code */
+    ServeCommand(ToIntFunction<Settings> server) {
+        this.server = server;
+    }
+
+    @Override
+    public Integer call() {
+        Settings settings;
+        try {
+            settings = SettingsLoader.load(Optional.ofNullable(config), flags());
+        } catch (ConfigError e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        return server.applyAsInt(settings);
+    }
+
+    /** The flags given, as HOCON paths for the loader. */
+    private Map<String, Object> flags() {
+        Map<String, Object> flags = new HashMap<>();
+        if (zones != null) {
+            flags.put("zones.directory", zones.toString());
+            flags.put("zones.files", List.of());
+        }
+        if (listen != null) {
+            flags.put("listen", listen);
+        }
+        if (workers != null) {
+            flags.put("workers", workers);
+        }
+        return flags;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.caadns.config;
+
+import com.typesafe.config.ConfigOrigin;
+
+/** A configuration problem found at start; the message is the text shown to the user. */
+public final class ConfigError extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public ConfigError(String message) {
+        super(message);
+    }
+
+    /** {@code caadns.conf:7: edns.udp-size: problem}. */
+    static ConfigError at(ConfigOrigin origin, String path, String problem) {
+        return new ConfigError(where(origin) + ": " + path + ": " + problem);
+    }
+
+    /** Where a value came from, compiler style: {@code caadns.conf:7}, or {@code command line}. */
+    static String where(ConfigOrigin origin) {
+        if (origin.filename() == null) {
+            return origin.description(); // names the source and already carries any line
+        }
+        return origin.lineNumber() > 0 ? origin.filename() + ":" + origin.lineNumber() : origin.filename();
+    }
+}

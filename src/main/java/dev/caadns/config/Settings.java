@@ -1,0 +1,117 @@
+package dev.caadns.config;
+
+import com.typesafe.config.Config;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The checked, typed configuration caadns runs with. Immutable; built by {@link SettingsLoader}. */
+public final class Settings {
+
+    private final List<InetSocketAddress> listen;
+    private final Path zonesDirectory;
+    private final List<ZoneFile> zoneFiles;
+    private final int ednsUdpSize;
+    private final byte[] nsid;
+    private final Duration tcpIdleTimeout;
+    private final int tcpMaxConnections;
+    private final int includeDepth;
+    private final int generateMaxRange;
+    private final int workers;
+    private final int udpReceiveBuffer;
+    private final int udpSendBuffer;
+    private final boolean caaAllowInvalid;
+    private final Config config;
+    private final Optional<Path> configFile;
+
+    /** Reads every key reference.conf defines; the first bad value stops with a {@link ConfigError}. */
+    Settings(TypedConfig c, Optional<Path> configFile) throws ConfigError {
+        this.listen = c.addresses("listen");
+        this.zonesDirectory = c.path("zones.directory");
+        this.zoneFiles = c.zoneFiles("zones.files");
+        this.ednsUdpSize = c.integer("edns.udp-size", 512, 65535);
+        this.nsid = c.octets("edns.nsid");
+        this.tcpIdleTimeout = c.duration("tcp.idle-timeout");
+        this.tcpMaxConnections = c.integer("tcp.max-connections", 1, 1_000_000);
+        this.includeDepth = c.integer("zone-files.include-depth", 0, 64);
+        this.generateMaxRange = c.integer("zone-files.generate-max-range", 0, Integer.MAX_VALUE);
+        int configuredWorkers = c.integer("workers", 0, 1024);
+        this.workers = configuredWorkers > 0 ? configuredWorkers : Runtime.getRuntime().availableProcessors();
+        this.udpReceiveBuffer = c.size("udp.receive-buffer");
+        this.udpSendBuffer = c.size("udp.send-buffer");
+        this.caaAllowInvalid = c.bool("caa.allow-invalid");
+        this.config = c.config();
+        this.configFile = configFile;
+    }
+
+    /** Addresses to answer on, UDP and TCP on each. */
+    public List<InetSocketAddress> listen() {
+        return listen;
+    }
+
+    /** Folder of zone files, used when {@link #zoneFiles()} is empty. */
+    public Path zonesDirectory() {
+        return zonesDirectory;
+    }
+
+    /** Zone files named one by one; when not empty, only these are served. */
+    public List<ZoneFile> zoneFiles() {
+        return zoneFiles;
+    }
+
+    public int ednsUdpSize() {
+        return ednsUdpSize;
+    }
+
+    /** The NSID payload; empty means NSID is off. */
+    public byte[] nsid() {
+        return nsid.clone();
+    }
+
+    public Duration tcpIdleTimeout() {
+        return tcpIdleTimeout;
+    }
+
+    public int tcpMaxConnections() {
+        return tcpMaxConnections;
+    }
+
+    /** How deep $INCLUDE may nest; 0 refuses $INCLUDE. */
+    public int includeDepth() {
+        return includeDepth;
+    }
+
+    /** Most names one $GENERATE line may create. */
+    public int generateMaxRange() {
+        return generateMaxRange;
+    }
+
+    /** Worker threads, always above 0 (a configured 0 becomes the core count). */
+    public int workers() {
+        return workers;
+    }
+
+    public int udpReceiveBuffer() {
+        return udpReceiveBuffer;
+    }
+
+    public int udpSendBuffer() {
+        return udpSendBuffer;
+    }
+
+    public boolean caaAllowInvalid() {
+        return caaAllowInvalid;
+    }
+
+    /** The merged, resolved tree (flags over file over defaults), for plugins that read their own keys. */
+    public Config config() {
+        return config;
+    }
+
+    /** The user config file, if one was given. */
+    public Optional<Path> configFile() {
+        return configFile;
+    }
+}

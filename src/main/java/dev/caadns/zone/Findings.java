@@ -1,0 +1,35 @@
+package dev.caadns.zone;
+
+import org.xbill.DNS.Name;
+
+/** Builds findings about a record or a place in a file, so every check words them alike. */
+final class Findings {
+
+    private Findings() {
+    }
+
+    static Finding error(String code, SourcedRecord at, String message, String hint) {
+        return of(Severity.ERROR, code, at, message, hint);
+    }
+
+    static Finding warning(String code, SourcedRecord at, String message, String hint) {
+        return of(Severity.WARNING, code, at, message, hint);
+    }
+
+    static Finding error(String code, String file, int line, Name owner, String message,
+                         String hint) {
+        return new Finding(Severity.ERROR, code, file, line, owner == null ? "" : owner.toString(),
+                message, hint);
+    }
+
+    private static Finding of(Severity severity, String code, SourcedRecord at, String message,
+                              String hint) {
+        return new Finding(severity, code, at.file(), at.line(), at.record().getName().toString(),
+                message, hint);
+    }
+
+    /** The record in zone-file form, for messages: {@code www.lab.test. 300 IN A 192.0.2.1}. */
+    static String show(SourcedRecord at) {
+        return at.record().toString().replace('\t', ' ');
+    }
+}

@@ -1,0 +1,342 @@
+package dev.caadns.zone;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Generator;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.TTL;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Tokenizer;
+import org.xbill.DNS.Type;
+
+/**
+ * Reads one zone's master file and its {@code $INCLUDE}s into sourced records (RFC 1035 §5.1,
+ * RFC 2308 §4 for {@code $TTL}). Syntax problems become findings at their file and line; reading
+ * goes on with the next entry so one typo does not hide the rest.
+ */
+final class MasterFileParser {
+
+    static final String SYNTAX_HINT = "fix the entry (RFC 1035 §5.1); rdata dnsjava cannot read"
+            + " can be written in RFC 3597 form: TYPEnnn \\# <length> <hex>";
+
+    /** What a file produced; {@code order} ranks each file:line by when it was read. */
+    record Result(Name origin, List<SourcedRecord> records, List<Finding> findings,
+                  Map<String, Integer> order) {
+    }
+
+    /** Parse state that RFC 1035 carries from entry to entry within one file. */
+    private static final class State {
+        Name origin;
+        long defaultTtl;
+        long lastTtl;
+        Name lastOwner;
+
+        State(Name origin, long defaultTtl, long lastTtl) {
+            this.origin = origin;
+            this.defaultTtl = defaultTtl;
+            this.lastTtl = lastTtl;
+        }
+    }
+
+    /** TTL, class and type of a record; {@code ttl} is -1 when omitted. */
+    private record Header(long ttl, int dclass, int type, int tokens) {
+    }
+
+    /** A syntax error with a hint more specific than {@link #SYNTAX_HINT}. */
+    private static final class EntryException extends Exception {
+        final String code;
+        final String hint;
+
+        EntryException(String code, String message, String hint) {
+            super(message);
+            this.code = code;
+            this.hint = hint;
+        }
+    }
+
+    private final LoadOptions options;
+    private final List<SourcedRecord> records = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, Integer> order = new HashMap<>();
+    private final Deque<Path> including = new ArrayDeque<>();
+    private Name zoneOrigin;
+
+    private MasterFileParser(LoadOptions options, Name zoneOrigin) {
+        this.options = options;
+        this.zoneOrigin = zoneOrigin;
+    }
+
+    /**
+     * @param origin the zone's origin, or null to take the one in effect at the first record
+     * @param fallbackOrigin the origin relative names start from (the file name's)
+     */
+    static Result parse(Path file, Name origin, Name fallbackOrigin, LoadOptions options)
+            throws IOException {
+        MasterFileParser parser = new MasterFileParser(options, origin);
+        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        parser.including.push(file.toRealPath());
+        Name start = origin != null ? origin : fallbackOrigin;
+        parser.readText(file, text, new State(start, -1, -1), 0);
+        Name zone = parser.zoneOrigin != null ? parser.zoneOrigin : start;
+        return new Result(zone, parser.records, parser.findings, parser.order);
+    }
+
+    static String position(String file, int line) {
+        return file + ':' + line;
+    }
+
+    private void readText(Path file, String text, State state, int depth) {
+        List<EntryReader.SplitException> errors = new ArrayList<>();
+        for (Entry entry : EntryReader.split(file.toString(), text, errors)) {
+            order.putIfAbsent(position(entry.file(), entry.line()), order.size());
+            try {
+                read(file, entry, state, depth);
+            } catch (EntryException e) {
+                findings.add(Findings.error(e.code, entry.file(), entry.line(), null,
+                        e.getMessage(), e.hint));
+            } catch (IOException | IllegalArgumentException e) {
+                findings.add(Findings.error("Z-SYNTAX", entry.file(), entry.line(),
+                        null, clean(e.getMessage()), SYNTAX_HINT));
+            }
+        }
+        for (EntryReader.SplitException e : errors) {
+            order.putIfAbsent(position(file.toString(), e.line), order.size());
+            findings.add(Findings.error("Z-SYNTAX", file.toString(), e.line, null, e.getMessage(),
+                    "balance the parentheses and quotes of this entry"));
+        }
+    }
+
+    private void read(Path file, Entry entry, State state, int depth)
+            throws IOException, EntryException {
+        Tokenizer st = tokenizer(entry.text());
+        if (!entry.isDirective()) {
+            record(entry, st, state);
+            return;
+        }
+        String directive = st.getString().toUpperCase(Locale.ROOT);
+        switch (directive) {
+            case "$ORIGIN" -> {
+                state.origin = name(st.getString(), state.origin);
+                st.getEOL();
+            }
+            case "$TTL" -> {
+                state.defaultTtl = st.getTTL();
+                st.getEOL();
+            }
+            case "$INCLUDE" -> include(file, entry, st, state, depth);
+            case "$GENERATE" -> generate(entry, st, state);
+            default -> throw new EntryException("Z-SYNTAX", "unknown directive " + directive,
+                    "use $ORIGIN, $TTL, $INCLUDE or $GENERATE, or put the owner name in place");
+        }
+    }
+
+    private void record(Entry entry, Tokenizer st, State state)
+            throws IOException, EntryException {
+        Name owner;
+        if (entry.ownerOmitted()) {
+            if (state.lastOwner == null) {
+                throw new EntryException("Z-SYNTAX", "record starts with a blank but no owner"
+                        + " name came before it", "write the owner name at the start of the line");
+            }
+            owner = state.lastOwner;
+        } else {
+            owner = name(st.getString(), state.origin);
+        }
+        Header header = header(st);
+        long ttl = ttl(header, state);
+        boolean ttlFromSoa = ttl < 0;
+        int skip = header.tokens() + (entry.ownerOmitted() ? 0 : 1);
+        Record record = RdataReader.read(owner, header.type(), header.dclass(),
+                ttlFromSoa ? 0 : ttl, st, state.origin, () -> skipped(entry.text(), skip));
+        if (ttlFromSoa) {
+            // BIND's fallback when neither the record nor $TTL gives one
+            record = Rdata.withTtl(record, ((SOARecord) record).getMinimum());
+        }
+        state.lastOwner = owner;
+        state.lastTtl = record.getTTL();
+        if (zoneOrigin == null) {
+            zoneOrigin = state.origin;
+        }
+        records.add(new SourcedRecord(record, entry.file(), entry.line(), entry.comment()));
+    }
+
+    /** -1 means "take the SOA minimum", which only an SOA may do. */
+    private static long ttl(Header header, State state) throws EntryException {
+        if (header.ttl() >= 0) {
+            return header.ttl();
+        }
+        if (state.defaultTtl >= 0) {
+            return state.defaultTtl;
+        }
+        if (state.lastTtl >= 0) {
+            return state.lastTtl;
+        }
+        if (header.type() == Type.SOA) {
+            return -1;
+        }
+        throw new EntryException("Z-SYNTAX", "record has no TTL and no $TTL or earlier record"
+                + " gives one", "add \"$TTL 3600\" at the top of the file or a TTL to this record");
+    }
+
+    /** {@code [class] [ttl] [class] type}, in the order RFC 1035 allows. */
+    private static Header header(Tokenizer st) throws IOException {
+        int tokens = 1;
+        String s = st.getString();
+        int dclass = DClass.value(s);
+        boolean seenClass = dclass >= 0;
+        if (seenClass) {
+            s = st.getString();
+            tokens++;
+        }
+        long ttl = -1;
+        if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
+            try {
+                ttl = TTL.parseTTL(s);
+            } catch (NumberFormatException e) {
+                throw st.exception("bad TTL '" + s + "'");
+            }
+            s = st.getString();
+            tokens++;
+        }
+        if (!seenClass) {
+            dclass = DClass.value(s);
+            if (dclass >= 0) {
+                s = st.getString();
+                tokens++;
+            } else {
+                dclass = DClass.IN;
+            }
+        }
+        int type = Type.value(s);
+        if (type < 0) {
+            throw st.exception("unknown type '" + s + "'");
+        }
+        return new Header(ttl, dclass, type, tokens);
+    }
+
+    private void include(Path file, Entry entry, Tokenizer st, State state, int depth)
+            throws IOException, EntryException {
+        String target = st.getString();
+        Name origin = state.origin;
+        Tokenizer.Token next = st.get();
+        if (next.isString()) {
+            origin = name(next.value(), state.origin);
+            st.getEOL();
+        }
+        // relative to the including file's folder, as dnsjava's Master does
+        Path included = file.resolveSibling(target);
+        Path real;
+        try {
+            real = included.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new EntryException("Z-INCLUDE-MISSING", "$INCLUDE " + included + ": no such file",
+                    "create the file or fix the path (relative paths start at the including file's"
+                            + " folder)");
+        }
+        if (including.contains(real)) {
+            throw new EntryException("Z-INCLUDE-LOOP", "$INCLUDE " + included
+                    + " includes a file that is already being read", "remove the $INCLUDE that"
+                    + " closes the loop");
+        }
+        if (depth + 1 > options.maxIncludeDepth()) {
+            throw new EntryException("Z-INCLUDE-DEPTH", "$INCLUDE " + included + " nests deeper than "
+                    + options.maxIncludeDepth() + " files", "flatten the includes or raise the"
+                    + " include depth limit");
+        }
+        String text = Files.readString(included, StandardCharsets.ISO_8859_1);
+        including.push(real);
+        readText(included, text, new State(origin, state.defaultTtl, state.lastTtl), depth + 1);
+        including.pop();
+    }
+
+    /** BIND's {@code $GENERATE range lhs [ttl] [class] type rhs}, expanded by dnsjava. */
+    private void generate(Entry entry, Tokenizer st, State state)
+            throws IOException, EntryException {
+        String range = st.getString();
+        long[] bounds = range(range);
+        if (bounds == null) {
+            throw st.exception("bad $GENERATE range '" + range + "' (want start-stop[/step])");
+        }
+        long count = (bounds[1] - bounds[0]) / bounds[2] + 1;
+        if (count > options.maxGenerateRange()) {
+            throw new EntryException("Z-GENERATE-RANGE", "$GENERATE " + range + " would make "
+                    + count + " records, more than the limit of " + options.maxGenerateRange(),
+                    "split the range or raise the $GENERATE limit");
+        }
+        String lhs = st.getString();
+        Header header = header(st);
+        if (!Generator.supportedType(header.type())) {
+            throw new EntryException("Z-SYNTAX", "$GENERATE does not support "
+                    + Type.string(header.type()), "write the records out one by one; $GENERATE"
+                    + " makes only PTR, CNAME, DNAME, A, AAAA and NS records");
+        }
+        String rhs = st.getString();
+        st.getEOL();
+        long ttl = ttl(header, state);
+        Generator generator = new Generator(bounds[0], bounds[1], bounds[2], lhs, header.type(),
+                header.dclass(), ttl, rhs, state.origin);
+        for (Record record = generator.nextRecord(); record != null;
+             record = generator.nextRecord()) {
+            records.add(new SourcedRecord(record, entry.file(), entry.line(), entry.comment()));
+        }
+    }
+
+    /** {start, stop, step}, or null when malformed. */
+    private static long[] range(String spec) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(\\d{1,10})-(\\d{1,10})(?:/(\\d{1,10}))?").matcher(spec);
+        if (!m.matches()) {
+            return null;
+        }
+        long start = Long.parseLong(m.group(1));
+        long stop = Long.parseLong(m.group(2));
+        long step = m.group(3) == null ? 1 : Long.parseLong(m.group(3));
+        return start > stop || step == 0 ? null : new long[] {start, stop, step};
+    }
+
+    private static Name name(String text, Name origin) throws TextParseException {
+        Name name = Name.fromString(text, origin);
+        if (!name.isAbsolute()) {
+            throw new TextParseException("relative name '" + text + "' and no origin to"
+                    + " complete it; end it with a dot or set $ORIGIN");
+        }
+        return name;
+    }
+
+    private static Tokenizer tokenizer(String text) {
+        // bytes as the file held them: the tokenizer and the long-CAA path read them 1:1
+        return new Tokenizer(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    /** A tokenizer over {@code text} with its first {@code tokens} tokens consumed. */
+    private static Tokenizer skipped(String text, int tokens) {
+        Tokenizer st = tokenizer(text);
+        try {
+            for (int i = 0; i < tokens; i++) {
+                st.getString();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("re-reading an entry that parsed before", e);
+        }
+        return st;
+    }
+
+    /** Drops the tokenizer's "file:line:" prefix; findings carry their own place. */
+    private static String clean(String message) {
+        return message == null ? "unreadable entry" : message.replaceFirst("^<none>:\\d+: ", "");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.caadns.zone;
+
+import java.util.Arrays;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+
+/** Rdata as bytes, which is how records are compared and rebuilt without touching name case. */
+final class Rdata {
+
+    private Rdata() {
+    }
+
+    /** The uncompressed rdata as it will be served (names keep their case, unlike canonical form). */
+    static byte[] wire(Record record) {
+        byte[] rr = record.toWire(Section.ANSWER);
+        int start = record.getName().length() + 10; // type, class, TTL, rdlength
+        return Arrays.copyOfRange(rr, start, rr.length);
+    }
+
+    /** The same record with another TTL; dnsjava keeps its TTL setter package-private. */
+    static Record withTtl(Record record, long ttl) {
+        if (record instanceof OpaqueRecord opaque) {
+            return new OpaqueRecord(record.getName(), record.getType(), record.getDClass(), ttl,
+                    opaque.data());
+        }
+        return Record.newRecord(record.getName(), record.getType(), record.getDClass(), ttl,
+                wire(record));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.caadns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpNamesTheSubcommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("caadns", "serve");
+    }
+
+    @Test
+    void versionPrintsTheName() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("caadns ");
+    }
+
+    @Test
+    void serveHelpIsReachedThroughTheTopCommand() {
+        assertThat(run("serve", "--help")).isZero();
+        assertThat(out.toString()).contains("--listen");
+    }
+
+    @Test
+    void noSubcommandShowsUsageAndFails() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage: caadns");
+    }
+
+    @Test
+    void unknownSubcommandFails() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("frobnicate");
+    }
+}
