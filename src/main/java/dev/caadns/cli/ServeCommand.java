@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
     private final ToIntFunction<Settings> server;
 
     ServeCommand() {
-        this(ServerMain::run);
+        this(settings -> ServerMain.run(settings, Plugins.forSettings(settings)));
     }
 
     /** @param server runs the server with the loaded settings and returns the exit code */

@@ -22,6 +22,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.NetUtil;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -171,7 +172,7 @@ public final class DnsServer implements AutoCloseable {
     }
 
     static String format(InetSocketAddress a) {
-        String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
+        String host = a.getAddress() == null ? a.getHostString() : NetUtil.toAddressString(a.getAddress());
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 

@@ -1,0 +1,15 @@
+package dev.caadns.cli;
+
+import dev.caadns.config.Settings;
+import dev.caadns.server.Plugin;
+import java.util.List;
+
+/** The composition root's one list of plugins, in chain order (first sees the query first). */
+final class Plugins {
+    private Plugins() {
+    }
+
+    static List<Plugin> forSettings(Settings settings) {
+        return List.of();
+    }
+}
