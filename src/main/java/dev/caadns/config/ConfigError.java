@@ -1,5 +1,6 @@
 package dev.caadns.config;
 
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
 
 /** A configuration problem found at start; the message is the text shown to the user. */
@@ -14,6 +15,16 @@ public final class ConfigError extends Exception {
     /** {@code caadns.conf:7: edns.udp-size: problem}. */
     static ConfigError at(ConfigOrigin origin, String path, String problem) {
         return new ConfigError(where(origin) + ": " + path + ": " + problem);
+    }
+
+    /** A library error (syntax, unresolved ${...}) with its place written the way ours are. */
+    static ConfigError from(ConfigException e) {
+        String message = e.getMessage();
+        ConfigOrigin origin = e.origin();
+        if (origin != null && message.startsWith(origin.description() + ": ")) {
+            message = where(origin) + message.substring(origin.description().length());
+        }
+        return new ConfigError(message);
     }
 
     /** Where a value came from, compiler style: {@code caadns.conf:7}, or {@code command line}. */

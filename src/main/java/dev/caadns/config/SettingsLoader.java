@@ -47,7 +47,7 @@ public final class SettingsLoader {
             failIfAny(typeProblems(merged, reference)); // keys plugins read themselves from config()
             return settings;
         } catch (ConfigException e) {
-            throw new ConfigError(e.getMessage());
+            throw ConfigError.from(e);
         }
     }
 

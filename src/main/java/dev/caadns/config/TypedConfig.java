@@ -173,7 +173,7 @@ final class TypedConfig {
         try {
             return config.getValue(path);
         } catch (ConfigException e) {
-            throw new ConfigError(e.getMessage());
+            throw ConfigError.from(e);
         }
     }
 

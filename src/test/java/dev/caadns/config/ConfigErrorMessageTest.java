@@ -39,7 +39,8 @@ class ConfigErrorMessageTest {
         zones.files = [{ file = "a", orign = "x." }] | caadns.conf:1: zones.files: unknown key "orign" in a zone entry (expected origin and file)
         zones.files = [{ origin = "x." }]       | caadns.conf:1: zones.files: expected a file name in file = "...", got an object
         zones.files = ["a.zone"]                | caadns.conf:1: zones.files: expected an entry like { origin = "lab.test.", file = "lab.test.zone" }, got "a.zone"
-        edns {                                  | caadns.conf: 1:
+        edns {                                  | caadns.conf:1: expecting a close parentheses ')' here, not: end of file
+        workers = ${nowhere}                    | caadns.conf:1: Could not resolve substitution to a value: ${nowhere}
         """)
     void badValueIsReportedWithItsPlace(String text, String expected) throws IOException {
         Path file = Files.writeString(dir.resolve("caadns.conf"), text.replace("\\n", "\n"));
