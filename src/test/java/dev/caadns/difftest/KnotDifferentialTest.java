@@ -56,6 +56,8 @@ class KnotDifferentialTest {
                 }
             }
         }
+        System.out.printf("%d queries, %d differ; known differences applied %s%n", queries.size(), mismatchCount,
+                known.hits());
         assertThat(mismatches)
                 .as("%d of %d queries differ; known differences applied %s; first %d:%n%s", mismatchCount,
                         queries.size(), known.hits(), mismatches.size(), String.join("\n", mismatches))
