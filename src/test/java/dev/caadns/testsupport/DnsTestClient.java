@@ -23,6 +23,7 @@ public final class DnsTestClient {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     private static final int UDP_ATTEMPTS = 3;
     private static final int MAX_UDP = 65535;
+    private static final long PIECE_PAUSE_MILLIS = 50;
 
     private final Duration timeout;
 
@@ -97,7 +98,7 @@ public final class DnsTestClient {
      * Writes raw bytes (already framed or not, as the test chooses) and collects framed replies until
      * {@code expected} arrived, the server closed, or the timeout passed. Never throws on a close.
      */
-    public List<byte[]> tcpRawFramedBytes(InetSocketAddress address, byte[] bytes, int expected) {
+    public List<byte[]> tcpRaw(InetSocketAddress address, byte[] bytes, int expected) {
         try (Socket socket = connect(address)) {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
@@ -107,13 +108,40 @@ public final class DnsTestClient {
         }
     }
 
+    /**
+     * Writes {@code bytes} in {@code pieces} separate writes, pausing between them so the server sees
+     * a message arrive in parts, then collects one reply as {@link #tcpRaw} does.
+     */
+    public List<byte[]> tcpRawInPieces(InetSocketAddress address, byte[] bytes, int pieces) {
+        try (Socket socket = connect(address)) {
+            int step = Math.max(1, (bytes.length + pieces - 1) / pieces);
+            for (int from = 0; from < bytes.length; from += step) {
+                socket.getOutputStream().write(bytes, from, Math.min(step, bytes.length - from));
+                socket.getOutputStream().flush();
+                pause();
+            }
+            return readReplies(socket, 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PIECE_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<byte[]> tcpExchange(InetSocketAddress address, List<byte[]> queries, int expected) {
         int total = queries.stream().mapToInt(q -> q.length + 2).sum();
         ByteBuffer framed = ByteBuffer.allocate(total);
         for (byte[] query : queries) {
             framed.putShort((short) query.length).put(query);
         }
-        return tcpRawFramedBytes(address, framed.array(), expected);
+        return tcpRaw(address, framed.array(), expected);
     }
 
     private Socket connect(InetSocketAddress address) throws IOException {
