@@ -1,0 +1,34 @@
+package dev.caadns.testsupport;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.xbill.DNS.Name;
+
+/**
+ * Where the differential and behaviour tests get their servers. The server under test is chosen in
+ * {@link #underTest} alone; {@code -Dcaadns.target=knot|nsd} overrides it for one run.
+ */
+public final class Targets {
+    /** The one line to change when caadns can be started in-process. */
+    private static final String DEFAULT_UNDER_TEST = "nsd";
+
+    private Targets() {
+    }
+
+    public static DnsTarget underTest(Path workDir, Map<Name, Path> zones) {
+        String target = System.getProperty("caadns.target", DEFAULT_UNDER_TEST);
+        switch (target) {
+            case "knot":
+                return KnotServer.start(workDir, zones);
+            case "nsd":
+                return NsdServer.start(workDir, zones);
+            default:
+                throw new IllegalArgumentException("unknown caadns.target " + target + " (knot, nsd)");
+        }
+    }
+
+    /** The referee of the differential test: Knot DNS. */
+    public static DnsTarget referee(Path workDir, Map<Name, Path> zones) {
+        return KnotServer.start(workDir, zones);
+    }
+}
