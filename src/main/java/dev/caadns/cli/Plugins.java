@@ -5,11 +5,11 @@ import dev.caadns.server.Plugin;
 import java.util.List;
 
 /** The composition root's one list of plugins, in chain order (first sees the query first). */
-final class Plugins {
+public final class Plugins {
     private Plugins() {
     }
 
-    static List<Plugin> forSettings(Settings settings) {
+    public static List<Plugin> forSettings(Settings settings) {
         return List.of();
     }
 }

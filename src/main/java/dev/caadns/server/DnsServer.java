@@ -88,7 +88,7 @@ public final class DnsServer implements AutoCloseable {
     private void bindBoth(InetSocketAddress address, Options options, UdpQueryHandler udp,
                           TcpConnectionLimiter limiter, FastThreadLocal<QueryProcessor> perLoop)
             throws InterruptedException {
-        RuntimeException last = null;
+        Exception last = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             List<Channel> bound = new ArrayList<>();
             try {
@@ -99,7 +99,10 @@ public final class DnsServer implements AutoCloseable {
                 tcpAddresses.add(tcpAddress);
                 log.info("listening on {} (UDP and TCP)", format(udpAddress));
                 return;
-            } catch (RuntimeException e) {
+            } catch (InterruptedException e) {
+                bound.forEach(Channel::close);
+                throw e;
+            } catch (Exception e) { // Netty's sync() rethrows the bind's IOException undeclared
                 bound.forEach(Channel::close);
                 last = e;
                 if (address.getPort() != 0) {

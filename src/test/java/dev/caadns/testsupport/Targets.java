@@ -9,8 +9,7 @@ import org.xbill.DNS.Name;
  * {@link #underTest} alone; {@code -Dcaadns.target=knot|nsd} overrides it for one run.
  */
 public final class Targets {
-    /** The one line to change when caadns can be started in-process. */
-    private static final String DEFAULT_UNDER_TEST = "nsd";
+    private static final String DEFAULT_UNDER_TEST = "caadns";
 
     private Targets() {
     }
@@ -22,8 +21,10 @@ public final class Targets {
                 return KnotServer.start(workDir, zones);
             case "nsd":
                 return NsdServer.start(workDir, zones);
+            case "caadns":
+                return CaadnsTarget.start(zones);
             default:
-                throw new IllegalArgumentException("unknown caadns.target " + target + " (knot, nsd)");
+                throw new IllegalArgumentException("unknown caadns.target " + target + " (caadns, knot, nsd)");
         }
     }
 

@@ -1,0 +1,67 @@
+package dev.caadns.testsupport;
+
+import dev.caadns.cli.Plugins;
+import dev.caadns.config.ConfigError;
+import dev.caadns.config.Settings;
+import dev.caadns.config.SettingsLoader;
+import dev.caadns.server.CaadnsServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.xbill.DNS.Name;
+
+/** caadns itself, started in-process on a free loopback port with the given zone files and its plugins. */
+public final class CaadnsTarget implements DnsTarget {
+    private final CaadnsServer server;
+
+    private CaadnsTarget(CaadnsServer server) {
+        this.server = server;
+    }
+
+    public static CaadnsTarget start(Map<Name, Path> zones) {
+        return start(zones, Map.of());
+    }
+
+    /** @param settings further config paths → values, e.g. {@code caa.allow-invalid → true} */
+    public static CaadnsTarget start(Map<Name, Path> zones, Map<String, Object> settings) {
+        List<Map<String, Object>> files = new ArrayList<>();
+        zones.forEach((origin, file) -> files.add(Map.of("origin", origin.toString(), "file", file.toString())));
+        Map<String, Object> flags = new java.util.HashMap<>(settings);
+        flags.put("listen", List.of("127.0.0.1:0"));
+        flags.put("workers", 1);
+        flags.put("zones.files", files);
+        try {
+            Settings loaded = SettingsLoader.load(Optional.empty(), flags);
+            return new CaadnsTarget(CaadnsServer.start(loaded, Plugins.forSettings(loaded)));
+        } catch (ConfigError | CaadnsServer.StartupException e) {
+            throw new IllegalStateException("caadns did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public CaadnsServer server() {
+        return server;
+    }
+
+    @Override
+    public InetSocketAddress udp() {
+        return server.udpAddresses().get(0);
+    }
+
+    @Override
+    public InetSocketAddress tcp() {
+        return server.tcpAddresses().get(0);
+    }
+
+    @Override
+    public String name() {
+        return "caadns";
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
