@@ -1,5 +1,6 @@
 package dev.caadns.cli;
 
+import dev.caadns.caa.CaaPlugin;
 import dev.caadns.config.Settings;
 import dev.caadns.server.Plugin;
 import java.util.List;
@@ -10,6 +11,6 @@ public final class Plugins {
     }
 
     public static List<Plugin> forSettings(Settings settings) {
-        return List.of();
+        return List.of(new CaaPlugin(settings.caaAllowInvalid()));
     }
 }

@@ -2,17 +2,15 @@ package dev.caadns.cli;
 
 import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
-import dev.caadns.config.SettingsLoader;
 import dev.caadns.server.ServerMain;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,13 +23,11 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "HOCON config file; relative paths in it resolve against its folder.")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
-    @Option(names = "--zones", paramLabel = "DIR",
-            description = "Serve the zone files in DIR (sets zones.directory and clears zones.files).")
-    Path zones;
+    @Mixin
+    ZonesOption zones;
 
     @Option(names = "--listen", paramLabel = "ADDR:PORT",
             description = "Address to answer on, UDP and TCP, like 127.0.0.1:8053 or [::1]:8053. "
@@ -56,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings;
         try {
-            settings = SettingsLoader.load(Optional.ofNullable(config), flags());
+            settings = config.load(flags());
         } catch (ConfigError e) {
             spec.commandLine().getErr().println(e.getMessage());
             return CommandLine.ExitCode.USAGE;
@@ -67,10 +63,7 @@ final class ServeCommand implements Callable<Integer> {
     /** The flags given, as HOCON paths for the loader. */
     private Map<String, Object> flags() {
         Map<String, Object> flags = new HashMap<>();
-        if (zones != null) {
-            flags.put("zones.directory", zones.toString());
-            flags.put("zones.files", List.of());
-        }
+        zones.addTo(flags);
         if (listen != null) {
             flags.put("listen", listen);
         }

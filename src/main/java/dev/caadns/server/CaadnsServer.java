@@ -2,22 +2,15 @@ package dev.caadns.server;
 
 import dev.caadns.answer.QueryHandler;
 import dev.caadns.answer.QueryProcessor;
-import dev.caadns.answer.ZoneAnswerer;
 import dev.caadns.config.Settings;
-import dev.caadns.config.ZoneFile;
 import dev.caadns.wire.ResponseWriter;
-import dev.caadns.zone.LoadOptions;
-import dev.caadns.zone.LoadedZone;
-import dev.caadns.zone.ZoneLoader;
-import dev.caadns.zone.ZoneValidator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The assembled server: zones loaded, handler chain built, sockets bound. */
+/** The running server: {@link ZonesAndChain} with sockets bound to it. */
 public final class CaadnsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CaadnsServer.class);
 
@@ -28,45 +21,24 @@ public final class CaadnsServer implements AutoCloseable {
         }
     }
 
-    private final ServedZones zones;
-    private final QueryHandler chain;
+    private final ZonesAndChain assembled;
     private final DnsServer network;
 
-    private CaadnsServer(ServedZones zones, QueryHandler chain, DnsServer network) {
-        this.zones = zones;
-        this.chain = chain;
+    private CaadnsServer(ZonesAndChain assembled, DnsServer network) {
+        this.assembled = assembled;
         this.network = network;
     }
 
     public static CaadnsServer start(Settings settings, List<Plugin> plugins) throws StartupException {
-        List<ZoneValidator> validators = new ArrayList<>();
-        plugins.forEach(p -> validators.addAll(p.validators()));
-        ZoneLoader loader = new ZoneLoader(
-                new LoadOptions(settings.includeDepth(), settings.generateMaxRange()), validators);
-        ServedZones zones = new ServedZones(source(settings, loader));
-        List<ServedZones.ZoneStatus> report;
-        try {
-            report = zones.load();
-        } catch (IOException e) {
-            throw new StartupException("cannot read zones: " + e.getMessage(), e);
-        }
-        ServedZones.log(report);
-        if (report.stream().noneMatch(ServedZones.ZoneStatus::served)) {
-            throw new StartupException("no zone could be loaded from "
-                    + (settings.zoneFiles().isEmpty() ? settings.zonesDirectory() : "zones.files"), null);
-        }
-        QueryHandler chain = new ZoneAnswerer(zones);
-        for (int i = plugins.size() - 1; i >= 0; i--) {
-            chain = plugins.get(i).handler(chain, zones);
-        }
-        QueryHandler handlers = chain;
+        ZonesAndChain assembled = ZonesAndChain.assemble(settings, plugins);
+        QueryHandler handlers = assembled.chain();
         DnsServer.Options options = new DnsServer.Options(settings.listen(), settings.workers(),
                 settings.tcpIdleTimeout(), settings.tcpMaxConnections(), settings.udpReceiveBuffer(),
                 settings.udpSendBuffer());
         try {
             DnsServer network = DnsServer.start(options,
                     () -> new QueryProcessor(handlers, new ResponseWriter(settings.ednsUdpSize(), settings.nsid())));
-            return new CaadnsServer(zones, handlers, network);
+            return new CaadnsServer(assembled, network);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted while binding", e);
@@ -75,33 +47,20 @@ public final class CaadnsServer implements AutoCloseable {
         }
     }
 
-    private static ServedZones.Source source(Settings settings, ZoneLoader loader) {
-        if (settings.zoneFiles().isEmpty()) {
-            return () -> loader.loadDirectory(settings.zonesDirectory());
-        }
-        return () -> {
-            List<LoadedZone> loaded = new ArrayList<>();
-            for (ZoneFile file : settings.zoneFiles()) {
-                loaded.add(loader.load(file.file(), file.originOrNull()));
-            }
-            return loaded;
-        };
-    }
-
     /** Re-reads every zone file; zones that fail keep serving their previous version. */
     public List<ServedZones.ZoneStatus> reload() throws IOException {
-        List<ServedZones.ZoneStatus> report = zones.load();
+        List<ServedZones.ZoneStatus> report = assembled.zones().load();
         ServedZones.log(report);
         return report;
     }
 
     public ServedZones zones() {
-        return zones;
+        return assembled.zones();
     }
 
     /** The handler chain, for in-process lookups ({@link dev.caadns.answer.LocalLookup}). */
     public QueryHandler chain() {
-        return chain;
+        return assembled.chain();
     }
 
     public List<InetSocketAddress> udpAddresses() {
