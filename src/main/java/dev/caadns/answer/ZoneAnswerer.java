@@ -21,6 +21,7 @@ public final class ZoneAnswerer implements QueryHandler {
     static final int AAAA = 28;
     static final int DNAME = 39;
     static final int DS = 43;
+    static final int CAA = 257;
     static final int IXFR = 251;
     static final int AXFR = 252;
     static final int MAILB = 253;
@@ -32,9 +33,16 @@ public final class ZoneAnswerer implements QueryHandler {
     private static final int MAX_NAME = 255;
 
     private final Supplier<ZoneSet> zones;
+    private final ZoneSynthesis synthesis;
 
     public ZoneAnswerer(Supplier<ZoneSet> zones) {
+        this(zones, ZoneSynthesis.NONE);
+    }
+
+    /** @param synthesis CAA a plugin adds to the zone data (templates), answered as if written in the zone */
+    public ZoneAnswerer(Supplier<ZoneSet> zones, ZoneSynthesis synthesis) {
         this.zones = zones;
+        this.synthesis = synthesis;
     }
 
     @Override
@@ -88,6 +96,8 @@ public final class ZoneAnswerer implements QueryHandler {
             referral(r, encloser, depth);
         } else if (encloser.get(DNAME) != null) {
             dname(zone, q, r, encloser, name, off, len, owner, depth);
+        } else if (synthesis.exists(zone, name, off, len)) {
+            synthesizedName(zone, q, r, name, off, len, owner);
         } else if (encloser.wildcard() != null) {
             wildcard(zone, q, r, encloser.wildcard(), owner, depth);
         } else {
@@ -121,6 +131,9 @@ public final class ZoneAnswerer implements QueryHandler {
             return;
         }
         RRset set = node.get(q.type());
+        if (set == null && q.type() == CAA) {
+            set = synthesis.caa(zone, node, node.name(), 0, node.name().length, r);
+        }
         if (set != null) {
             answer(r, set, owner);
             return;
@@ -141,11 +154,26 @@ public final class ZoneAnswerer implements QueryHandler {
     /** RFC 8482: one RRset is enough for ANY; NSD and Knot do the same for minimal responses. */
     private void anyQuery(ZoneIndex zone, Response r, Node node, byte[] owner) {
         if (node.isEmptyNonTerminal()) {
-            nodata(zone, r);
+            RRset caa = synthesis.caa(zone, node, node.name(), 0, node.name().length, r);
+            if (caa == null) {
+                nodata(zone, r);
+            } else {
+                answer(r, caa, owner);
+            }
             return;
         }
         RRset cname = node.get(CNAME);
         answer(r, cname != null ? cname : node.rrsets()[0], owner);
+    }
+
+    /** A name that exists only by synthesis: its CAA for CAA and ANY, NODATA for anything else. */
+    private void synthesizedName(ZoneIndex zone, Query q, Response r, byte[] name, int off, int len, byte[] owner) {
+        RRset caa = q.type() == CAA || q.type() == ANY ? synthesis.caa(zone, null, name, off, len, r) : null;
+        if (caa == null) {
+            nodata(zone, r);
+        } else {
+            answer(r, caa, owner);
+        }
     }
 
     private void cnameChain(ZoneIndex zone, Query q, Response r, RRset cname, byte[] owner, int depth) {

@@ -2,6 +2,7 @@ package dev.caadns.cli;
 
 import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
+import dev.caadns.server.Plugin;
 import dev.caadns.server.ZonesAndChain;
 import dev.caadns.zone.LoadedZone;
 import dev.caadns.zone.ZoneLoader;
@@ -49,13 +50,15 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings;
+        List<Plugin> plugins;
         try {
             settings = config.load(Map.of());
+            plugins = Plugins.forSettings(settings);
         } catch (ConfigError e) {
             spec.commandLine().getErr().println(e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        ZoneLoader loader = ZonesAndChain.loader(settings, Plugins.forSettings(settings));
+        ZoneLoader loader = ZonesAndChain.loader(settings, plugins);
         List<LoadedZone> zones;
         try {
             zones = paths.isEmpty() ? ZonesAndChain.source(settings, loader).load() : load(loader, paths);

@@ -1,6 +1,7 @@
 package dev.caadns.cli;
 
 import dev.caadns.caa.CaaPlugin;
+import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
 import dev.caadns.server.Plugin;
 import java.util.List;
@@ -10,7 +11,8 @@ public final class Plugins {
     private Plugins() {
     }
 
-    public static List<Plugin> forSettings(Settings settings) {
-        return List.of(new CaaPlugin(settings.caaAllowInvalid()));
+    /** @throws ConfigError when a plugin's own keys are wrong (a template rule that cannot be read) */
+    public static List<Plugin> forSettings(Settings settings) throws ConfigError {
+        return List.of(CaaPlugin.forSettings(settings));
     }
 }

@@ -40,7 +40,16 @@ final class ServeCommand implements Callable<Integer> {
     private final ToIntFunction<Settings> server;
 
     ServeCommand() {
-        this(settings -> ServerMain.run(settings, Plugins.forSettings(settings)));
+        this(ServeCommand::serve);
+    }
+
+    private static int serve(Settings settings) {
+        try {
+            return ServerMain.run(settings, Plugins.forSettings(settings));
+        } catch (ConfigError e) {
+            System.err.println(e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
     }
 
     /** @param server runs the server with the loaded settings and returns the exit code */

@@ -28,7 +28,7 @@ public final class ConfigError extends Exception {
     }
 
     /** Where a value came from, compiler style: {@code caadns.conf:7}, or {@code command line}. */
-    static String where(ConfigOrigin origin) {
+    public static String where(ConfigOrigin origin) {
         if (origin.filename() == null) {
             return origin.description(); // names the source and already carries any line
         }

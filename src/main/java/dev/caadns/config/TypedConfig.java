@@ -22,7 +22,7 @@ import org.xbill.DNS.TextParseException;
  * Reads typed values from the merged tree; every failure names the key, where it was set and what
  * was expected, e.g. {@code caadns.conf:7: edns.udp-size: expected a number from 512 to 65535, got "big"}.
  */
-final class TypedConfig {
+public final class TypedConfig {
 
     private static final String HEX_PREFIX = "hex:";
 
@@ -177,7 +177,8 @@ final class TypedConfig {
         }
     }
 
-    private static Path resolve(ConfigValue value, String text) {
+    /** A path set in a config file resolves against that file's folder; defaults and flags against the working directory. */
+    public static Path resolve(ConfigValue value, String text) {
         String file = value.origin().filename();
         Path folder = file == null ? null : Path.of(file).getParent();
         return folder == null ? Path.of(text) : folder.resolve(text).normalize();

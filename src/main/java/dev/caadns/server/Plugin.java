@@ -2,6 +2,7 @@ package dev.caadns.server;
 
 import dev.caadns.answer.QueryHandler;
 import dev.caadns.answer.ZoneSet;
+import dev.caadns.answer.ZoneSynthesis;
 import dev.caadns.zone.ZoneValidator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,6 +15,11 @@ public interface Plugin {
     /** Checks run over every zone at load and reload. */
     default List<ZoneValidator> validators() {
         return List.of();
+    }
+
+    /** CAA the plugin adds to the zone data at query time (templates); at most one plugin may have any. */
+    default ZoneSynthesis synthesis() {
+        return ZoneSynthesis.NONE;
     }
 
     /** Wraps the rest of the chain; a plugin with nothing to answer returns next itself, costing nothing. */

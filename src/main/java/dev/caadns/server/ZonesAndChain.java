@@ -2,6 +2,7 @@ package dev.caadns.server;
 
 import dev.caadns.answer.QueryHandler;
 import dev.caadns.answer.ZoneAnswerer;
+import dev.caadns.answer.ZoneSynthesis;
 import dev.caadns.config.Settings;
 import dev.caadns.config.ZoneFile;
 import dev.caadns.zone.LoadOptions;
@@ -41,11 +42,19 @@ public final class ZonesAndChain {
             throw new CaadnsServer.StartupException("no zone could be loaded from "
                     + (settings.zoneFiles().isEmpty() ? settings.zonesDirectory() : "zones.files"), null);
         }
-        QueryHandler chain = new ZoneAnswerer(zones);
+        QueryHandler chain = new ZoneAnswerer(zones, synthesis(plugins));
         for (int i = plugins.size() - 1; i >= 0; i--) {
             chain = plugins.get(i).handler(chain, zones);
         }
         return new ZonesAndChain(zones, chain);
+    }
+
+    private static ZoneSynthesis synthesis(List<Plugin> plugins) {
+        List<ZoneSynthesis> all = plugins.stream().map(Plugin::synthesis).filter(s -> s != ZoneSynthesis.NONE).toList();
+        if (all.size() > 1) {
+            throw new IllegalStateException("more than one plugin synthesizes zone data");
+        }
+        return all.isEmpty() ? ZoneSynthesis.NONE : all.get(0);
     }
 
     /** The loader serve uses: the configured limits and every plugin's validators. */

@@ -1,0 +1,40 @@
+package dev.caadns.answer;
+
+import dev.caadns.wire.Response;
+import dev.caadns.zone.Node;
+import dev.caadns.zone.RRset;
+import dev.caadns.zone.ZoneIndex;
+
+/**
+ * CAA data a plugin adds to the zones at query time (the CAA templates), consulted by
+ * {@link ZoneAnswerer} wherever it looks a name up, so a synthesized RRset behaves exactly like one
+ * written in the zone file: for the question, for CNAME and DNAME targets, for wildcards.
+ * Runs on event-loop threads: must not block and should not allocate.
+ */
+public interface ZoneSynthesis {
+    ZoneSynthesis NONE = new ZoneSynthesis() {
+        @Override
+        public RRset caa(ZoneIndex zone, Node node, byte[] name, int off, int len, Response response) {
+            return null;
+        }
+
+        @Override
+        public boolean exists(ZoneIndex zone, byte[] name, int off, int len) {
+            return false;
+        }
+    };
+
+    /**
+     * The synthesized CAA RRset at a name with no CAA of its own and not below a zone cut, or null.
+     *
+     * @param node the name's node, or null when it exists only by {@link #exists}
+     * @param response where to leave a note on what synthesized it
+     */
+    RRset caa(ZoneIndex zone, Node node, byte[] name, int off, int len, Response response);
+
+    /**
+     * True when a name the zone does not hold exists by synthesis: it, or a name below it, gets a
+     * synthesized RRset (RFC 8020: a name with descendants is never NXDOMAIN).
+     */
+    boolean exists(ZoneIndex zone, byte[] name, int off, int len);
+}

@@ -1,0 +1,98 @@
+package dev.caadns.caa.template;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A rule's CSV table: a header naming the columns, then one row per key. The first column is the
+ * key the rule's first capture is looked up in (case-insensitively, so it must be a DNS label).
+ */
+final class Table {
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+    private static final Pattern COLUMN = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+    /**
+     * @param number 1-based among the data rows
+     * @param line where the row starts in the file
+     * @param values column name to value, the key lowercased
+     */
+    record Row(int number, long line, String key, Map<String, String> values) {
+    }
+
+    private final Path file;
+    private final List<String> columns;
+    private final List<Row> rows;
+
+    private Table(Path file, List<String> columns, List<Row> rows) {
+        this.file = file;
+        this.columns = List.copyOf(columns);
+        this.rows = List.copyOf(rows);
+    }
+
+    /** @throws IllegalArgumentException naming the file, line and what is wrong */
+    static Table read(Path file) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> columns = parser.getHeaderNames();
+            if (columns.isEmpty()) {
+                throw new IllegalArgumentException(file + ":1: the first line must name the columns, key first");
+            }
+            for (String column : columns) {
+                if (!COLUMN.matcher(column).matches()) {
+                    throw new IllegalArgumentException(file + ":1: column `" + column
+                            + "` is not a name of letters, digits, - and _");
+                }
+            }
+            Map<String, Row> byKey = new LinkedHashMap<>();
+            for (CSVRecord record : parser) {
+                Row row = row(file, columns, record, byKey.size() + 1, parser.getCurrentLineNumber());
+                if (byKey.putIfAbsent(row.key, row) != null) {
+                    throw new IllegalArgumentException(file + ":" + row.line + ": key `" + row.key
+                            + "` is already in row " + byKey.get(row.key).number);
+                }
+            }
+            return new Table(file, columns, new ArrayList<>(byKey.values()));
+        }
+    }
+
+    private static Row row(Path file, List<String> columns, CSVRecord record, int number, long line) {
+        if (record.size() != columns.size()) {
+            throw new IllegalArgumentException(file + ":" + line + ": " + record.size() + " columns, the header has "
+                    + columns.size());
+        }
+        String key = record.get(0);
+        if (!LABEL.matcher(key).matches()) {
+            throw new IllegalArgumentException(file + ":" + line + ": key `" + key
+                    + "` is not a DNS label (letters, digits, inner hyphens)");
+        }
+        Map<String, String> values = new LinkedHashMap<>(record.toMap());
+        values.put(columns.get(0), key.toLowerCase(Locale.ROOT));
+        return new Row(number, line, key.toLowerCase(Locale.ROOT), values);
+    }
+
+    Path file() {
+        return file;
+    }
+
+    List<String> columns() {
+        return columns;
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+}

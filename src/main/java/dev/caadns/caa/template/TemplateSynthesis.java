@@ -1,0 +1,272 @@
+package dev.caadns.caa.template;
+
+import com.typesafe.config.Config;
+import dev.caadns.answer.ZoneSet;
+import dev.caadns.answer.ZoneSynthesis;
+import dev.caadns.caa.CaaZoneValidator;
+import dev.caadns.config.ConfigError;
+import dev.caadns.wire.Response;
+import dev.caadns.zone.Finding;
+import dev.caadns.zone.NameTable;
+import dev.caadns.zone.Node;
+import dev.caadns.zone.RRset;
+import dev.caadns.zone.SourcedRecord;
+import dev.caadns.zone.WireName;
+import dev.caadns.zone.ZoneIndex;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/**
+ * The CAA templates ({@code caa.templates}) as the answer path sees them. Rules are indexed by the
+ * literal labels their pattern ends with, so a query tries only the rules whose suffix it lies
+ * under (one hash lookup per label between the name and its zone's apex), most specific first.
+ *
+ * <p>Precedence: a CAA RRset in the zone file at the name always wins; then the most specific rule
+ * (more literal labels, then fewer {@code **}; equals: the first in the list, and check reports the
+ * tie). Nothing is synthesized at or below a delegation or DNAME, nor at a name owning a CNAME.
+ */
+public final class TemplateSynthesis implements ZoneSynthesis {
+    private static final Comparator<CompiledRule> PRECEDENCE = Comparator
+            .<CompiledRule, NamePattern>comparing(r -> r.rule().pattern(), NamePattern::compareSpecificity)
+            .thenComparingInt(r -> r.rule().number());
+
+    private final List<CompiledRule> rules;
+    private final NameTable<CompiledRule[]> bySuffix;
+    /** Names above the literal suffix of an {@code applies-to = any} rule: they have synthesized descendants. */
+    private final NameTable<Boolean> aboveAnySuffix;
+    private final Map<CompiledRule, List<Finding>> findings;
+    private final Map<CompiledRule, Map<Name, Expansion>> expansions;
+
+    private TemplateSynthesis(List<CompiledRule> rules, Map<CompiledRule, Map<Name, Expansion>> expansions,
+                              Map<CompiledRule, List<Finding>> findings) {
+        this.rules = List.copyOf(rules);
+        this.expansions = expansions;
+        this.findings = findings;
+        Map<java.nio.ByteBuffer, List<CompiledRule>> grouped = new LinkedHashMap<>();
+        NameTable.Builder<Boolean> above = new NameTable.Builder<>();
+        for (CompiledRule rule : rules) {
+            byte[] suffix = rule.rule().pattern().literalSuffix();
+            grouped.computeIfAbsent(java.nio.ByteBuffer.wrap(suffix), s -> new ArrayList<>()).add(rule);
+            boolean producesSomething = rule.rule().table() == null || !rule.rule().table().rows().isEmpty();
+            if (rule.rule().appliesTo() == AppliesTo.ANY && producesSomething) {
+                // the suffix itself is above every match unless the pattern is nothing but the suffix
+                int first = rule.rule().pattern().isLiteral() ? suffix[0] + 1 : 0;
+                for (int p = first; suffix[p] != 0; p += suffix[p] + 1) {
+                    above.put(Arrays.copyOfRange(suffix, p, suffix.length), Boolean.TRUE);
+                }
+            }
+        }
+        NameTable.Builder<CompiledRule[]> index = new NameTable.Builder<>();
+        grouped.forEach((suffix, list) -> index.put(suffix.array(),
+                list.stream().sorted(PRECEDENCE).toArray(CompiledRule[]::new)));
+        this.bySuffix = index.build();
+        this.aboveAnySuffix = above.build();
+    }
+
+    /** No rules: the zones are served as written. */
+    public static TemplateSynthesis none() {
+        return new TemplateSynthesis(List.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * Reads {@code caa.templates}, expands every rule for every table row (a rule without table for
+     * a representative name) and checks each RRset with the CAA validator's record and RRset checks.
+     *
+     * @throws ConfigError for a rule that cannot be read, naming its file and line
+     */
+    public static TemplateSynthesis fromConfig(Config config, CaaZoneValidator validator) throws ConfigError {
+        return of(TemplateRuleReader.read(config), validator);
+    }
+
+    static TemplateSynthesis of(List<TemplateRule> rules, CaaZoneValidator validator) throws ConfigError {
+        List<CompiledRule> compiled = new ArrayList<>();
+        Map<CompiledRule, Map<Name, Expansion>> expansions = new LinkedHashMap<>();
+        Map<CompiledRule, List<Finding>> findings = new LinkedHashMap<>();
+        for (TemplateRule rule : rules) {
+            Map<Name, Expansion> expanded;
+            try {
+                expanded = CompiledRule.expand(rule);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigError(rule.where() + ": caa.templates: rule " + rule.number() + ": " + e.getMessage());
+            }
+            CompiledRule c = CompiledRule.compile(rule, List.copyOf(expanded.values()));
+            compiled.add(c);
+            expansions.put(c, expanded);
+            findings.put(c, check(rule, expanded, validator));
+        }
+        return new TemplateSynthesis(compiled, expansions, findings);
+    }
+
+    private static List<Finding> check(TemplateRule rule, Map<Name, Expansion> expanded, CaaZoneValidator validator) {
+        List<Finding> out = new ArrayList<>();
+        expanded.forEach((owner, expansion) -> {
+            List<SourcedRecord> records = new ArrayList<>();
+            for (String text : expansion.rdataText()) {
+                records.add(new SourcedRecord(Expansion.parse(owner, text), rule.file(), rule.line(), ""));
+            }
+            String from = "rule " + rule.number() + (expansion.row() == null
+                    ? rule.pattern().captures().isEmpty() ? "" : " (checked at " + owner + ")"
+                    : ", table row " + expansion.row().number() + " (" + rule.table().file() + ":"
+                    + expansion.row().line() + ")") + ": ";
+            for (Finding f : validator.check(owner, records)) {
+                out.add(new Finding(f.severity(), f.code(), f.file(), f.line(), f.owner(), from + f.message(),
+                        f.hint(), f.waived()));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public RRset caa(ZoneIndex zone, Node node, byte[] name, int off, int len, Response response) {
+        Expansion expansion = expansionAt(zone, node, name, off, len);
+        if (expansion == null) {
+            return null;
+        }
+        response.note(expansion.source());
+        return expansion.rrset(zone);
+    }
+
+    @Override
+    public boolean exists(ZoneIndex zone, byte[] name, int off, int len) {
+        if (aboveAnySuffix.get(name, off, len) != null) {
+            return true;
+        }
+        int end = off + len;
+        for (int p = off; end - p >= zone.origin().length; p += (name[p] & 0xff) + 1) {
+            CompiledRule[] candidates = bySuffix.get(name, p, end - p);
+            if (candidates == null) {
+                continue;
+            }
+            for (CompiledRule rule : candidates) {
+                if (rule.rule().appliesTo() == AppliesTo.ANY
+                        && (rule.at(name, off) != null || rule.synthesizesBelow(name, off))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The rule's RRset for a name, by precedence; null where the zone's data decides. */
+    private Expansion expansionAt(ZoneIndex zone, Node node, byte[] name, int off, int len) {
+        if (node != null && (node.get(Type.CAA) != null || node.get(Type.CNAME) != null
+                || node.isDelegation() || node.cut() != null)) {
+            return null;
+        }
+        CompiledRule best = null;
+        Expansion chosen = null;
+        int end = off + len;
+        for (int p = off; end - p >= zone.origin().length; p += (name[p] & 0xff) + 1) {
+            CompiledRule[] candidates = bySuffix.get(name, p, end - p);
+            if (candidates == null) {
+                continue;
+            }
+            for (CompiledRule rule : candidates) {
+                if (best != null && PRECEDENCE.compare(rule, best) > 0) {
+                    break; // sorted by precedence: the rest of this suffix's rules lose too
+                }
+                if (node == null && rule.rule().appliesTo() == AppliesTo.EXISTING) {
+                    continue;
+                }
+                Expansion expansion = rule.at(name, off);
+                if (expansion != null) {
+                    best = rule;
+                    chosen = expansion;
+                    break;
+                }
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * The RRset a rule synthesizes at a name as served, or null when none does (the name has its
+     * own CAA, owns a CNAME, lies at or below a cut, or no rule matches it). For explain, check and
+     * materialize; the query path asks {@link #caa} with what it already found.
+     */
+    public Expansion at(ZoneSet zones, Name name) {
+        byte[] wire = WireName.lower(name);
+        ZoneIndex zone = zones.find(wire, 0, wire.length);
+        if (zone == null) {
+            return null;
+        }
+        Node node = zone.find(wire, 0, wire.length);
+        if (node == null && (belowCut(zone, null, wire) || !exists(zone, wire, 0, wire.length))) {
+            return null;
+        }
+        return expansionAt(zone, node, wire, 0, wire.length);
+    }
+
+    /** True at or below a delegation or DNAME, where the zone's data is not its own to synthesize in. */
+    static boolean belowCut(ZoneIndex zone, Node node, byte[] wire) {
+        if (node != null) {
+            return node.cut() != null || node.isDelegation();
+        }
+        for (int p = 0; ; p += (wire[p] & 0xff) + 1) {
+            Node encloser = zone.find(wire, p, wire.length - p);
+            if (encloser != null) {
+                return encloser.cut() != null || encloser.isDelegation() || encloser.get(Type.DNAME) != null;
+            }
+        }
+    }
+
+    /** True when no rule is configured: the zones are served as written. */
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
+    /** Every rule, in config order. */
+    List<CompiledRule> rules() {
+        return rules;
+    }
+
+    /** What checking the rule's RRsets found; placed at the rule in the config. */
+    List<Finding> findings(CompiledRule rule) {
+        return findings.get(rule);
+    }
+
+    /** The names a rule was expanded for: one per table row, else one representative. */
+    Map<Name, Expansion> expansions(CompiledRule rule) {
+        return expansions.get(rule);
+    }
+
+    /** The names to show and check a rule at: its table's names, or its representative one. */
+    public List<Name> sampleNames() {
+        List<Name> names = new ArrayList<>();
+        expansions.values().forEach(e -> names.addAll(e.keySet()));
+        return names;
+    }
+
+    /** All rules matching a name, best first; tools only (allocates). */
+    List<Expansion> matching(byte[] wire, boolean nameExists) {
+        List<CompiledRule> all = new ArrayList<>();
+        for (int p = 0; p < wire.length; p += (wire[p] & 0xff) + 1) {
+            CompiledRule[] candidates = bySuffix.get(wire, p, wire.length - p);
+            if (candidates != null) {
+                all.addAll(Arrays.asList(candidates));
+            }
+            if (wire[p] == 0) {
+                break;
+            }
+        }
+        all.sort(PRECEDENCE);
+        List<Expansion> out = new ArrayList<>();
+        for (CompiledRule rule : all) {
+            Expansion expansion = nameExists || rule.rule().appliesTo() == AppliesTo.ANY ? rule.at(wire, 0) : null;
+            if (expansion != null) {
+                out.add(expansion);
+            }
+        }
+        return out;
+    }
+
+    static boolean tie(Expansion a, Expansion b) {
+        return a.rule().pattern().compareSpecificity(b.rule().pattern()) == 0;
+    }
+}

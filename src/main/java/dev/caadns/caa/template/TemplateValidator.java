@@ -1,0 +1,127 @@
+package dev.caadns.caa.template;
+
+import dev.caadns.zone.Finding;
+import dev.caadns.zone.LoadedZone;
+import dev.caadns.zone.Node;
+import dev.caadns.zone.Severity;
+import dev.caadns.zone.SourcedRecord;
+import dev.caadns.zone.WireName;
+import dev.caadns.zone.ZoneIndex;
+import dev.caadns.zone.ZoneValidator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/**
+ * The template rules' findings, given to the zone they apply in (the one holding their literal
+ * suffix) so that a rule's CAA error stops that zone exactly as a literal record's would, unless
+ * waived by {@code caa.allow-invalid}. Also what only the zone shows: two equally specific rules for
+ * one name, and rules matching names where nothing is synthesized (a CNAME owner, at or below a cut).
+ */
+public final class TemplateValidator implements ZoneValidator {
+    static final String TIE = "T-TIE";
+    static final String CNAME = "T-CNAME";
+    static final String CUT = "T-CUT";
+
+    private final TemplateSynthesis synthesis;
+
+    public TemplateValidator(TemplateSynthesis synthesis) {
+        this.synthesis = synthesis;
+    }
+
+    @Override
+    public List<Finding> validate(LoadedZone zone) {
+        byte[] origin = WireName.lower(zone.origin());
+        ZoneIndex index;
+        try {
+            index = ZoneIndex.of(zone);
+        } catch (IllegalArgumentException e) {
+            return List.of(); // no SOA: the zone's own checks say so, and it is not served
+        }
+        Set<CompiledRule> here = new HashSet<>();
+        List<Finding> findings = new ArrayList<>();
+        for (CompiledRule rule : synthesis.rules()) {
+            if (appliesIn(index, origin, rule.rule().pattern().literalSuffix())) {
+                here.add(rule);
+                findings.addAll(synthesis.findings(rule));
+            }
+        }
+        Set<String> reportedTies = new HashSet<>();
+        for (Name name : names(zone, origin)) {
+            byte[] wire = WireName.lower(name);
+            Node node = index.find(wire, 0, wire.length);
+            List<Expansion> matching = synthesis.matching(wire, node != null).stream()
+                    .filter(e -> here.stream().anyMatch(r -> r.rule() == e.rule())).toList();
+            if (matching.isEmpty()) {
+                continue;
+            }
+            TemplateRule best = matching.get(0).rule();
+            if (node != null && node.get(Type.CNAME) != null) {
+                findings.add(warning(CNAME, best, name, best.describe() + " matches a name that owns a CNAME:"
+                        + " nothing is synthesized there (the CA follows the alias)",
+                        "publish the policy at the CNAME's target, or narrow the pattern"));
+            } else if (TemplateSynthesis.belowCut(index, node, wire)) {
+                findings.add(warning(CUT, best, name, best.describe() + " matches a name at or below a"
+                        + " delegation or DNAME: nothing is synthesized there (the data is not ours)",
+                        "put the rule in the child zone, or narrow the pattern"));
+            } else if (matching.size() > 1 && TemplateSynthesis.tie(matching.get(0), matching.get(1))) {
+                TemplateRule other = matching.get(1).rule();
+                if (reportedTies.add(best.number() + "/" + other.number())) {
+                    findings.add(warning(TIE, other, name, "rules " + best.number() + " and " + other.number()
+                            + " match this name and are equally specific: rule " + best.number()
+                            + " wins because it comes first", "make one pattern more specific (more literal"
+                            + " labels, or * instead of **), or merge the rules"));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** Every name the zone holds (owners and empty non-terminals) and every rule's sample name in it. */
+    private Set<Name> names(LoadedZone zone, byte[] origin) {
+        Set<Name> names = new LinkedHashSet<>();
+        for (SourcedRecord record : zone.records()) {
+            for (Name n = record.record().getName(); n.subdomain(zone.origin()); n = new Name(n, 1)) {
+                names.add(n);
+                if (n.equals(zone.origin())) {
+                    break;
+                }
+            }
+        }
+        for (Name sample : synthesis.sampleNames()) {
+            if (inZone(WireName.lower(sample), origin)) {
+                names.add(sample);
+            }
+        }
+        return names;
+    }
+
+    /** A rule applies in the zone holding its literal suffix, not in a parent that delegates it. */
+    private static boolean appliesIn(ZoneIndex index, byte[] origin, byte[] suffix) {
+        return inZone(suffix, origin) && !TemplateSynthesis.belowCut(index,
+                index.find(suffix, 0, suffix.length), suffix);
+    }
+
+    private static boolean inZone(byte[] name, byte[] origin) {
+        int off = name.length - origin.length;
+        return off >= 0 && java.util.Arrays.equals(name, off, name.length, origin, 0, origin.length)
+                && (off == 0 || isLabelStart(name, off));
+    }
+
+    private static boolean isLabelStart(byte[] name, int off) {
+        for (int p = 0; p < off; p += (name[p] & 0xff) + 1) {
+            if (p + (name[p] & 0xff) + 1 == off) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Finding warning(String code, TemplateRule rule, Name owner, String message, String hint) {
+        return new Finding(Severity.WARNING, code, rule.file(), rule.line(), owner.toString(), message, hint);
+    }
+}
