@@ -16,6 +16,11 @@ public final class ExplanationJson {
     }
 
     public static ObjectNode tree(Explanation explanation) {
+        return tree(explanation, PolicySources.ZONE_FILES_ONLY);
+    }
+
+    /** @param sources adds {@code "source"} to a step whose RRset a template rule synthesized */
+    public static ObjectNode tree(Explanation explanation, PolicySources sources) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("identifier", explanation.identifier().text());
         root.put("kind", lower(explanation.identifier().kind()));
@@ -42,6 +47,10 @@ public final class ExplanationJson {
             if (!step.rrset().isEmpty()) {
                 ArrayNode caa = node.putArray("caa");
                 step.rrset().forEach(p -> caa.add(p.toString()));
+                String source = sources.sourceOf(step.answeredAt());
+                if (source != null) {
+                    node.put("source", source);
+                }
             }
             if (!step.detail().isEmpty()) {
                 node.put("detail", step.detail());
@@ -59,7 +68,11 @@ public final class ExplanationJson {
     }
 
     public static String render(Explanation explanation) {
-        return tree(explanation).toPrettyString();
+        return render(explanation, PolicySources.ZONE_FILES_ONLY);
+    }
+
+    public static String render(Explanation explanation, PolicySources sources) {
+        return tree(explanation, sources).toPrettyString();
     }
 
     private static void putVerdict(ObjectNode node, Verdict verdict) {

@@ -8,6 +8,11 @@ public final class ExplanationText {
     }
 
     public static String render(Explanation explanation) {
+        return render(explanation, PolicySources.ZONE_FILES_ONLY);
+    }
+
+    /** @param sources names the template rule behind a synthesized RRset, on a line below its records */
+    public static String render(Explanation explanation, PolicySources sources) {
         StringBuilder out = new StringBuilder();
         out.append("identifier ").append(explanation.identifier().text()).append(" (")
                 .append(explanation.identifier().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
@@ -20,6 +25,10 @@ public final class ExplanationText {
             out.append(n++).append(". CAA? ").append(step.asked()).append(" -> ").append(describe(step)).append('\n');
             for (CaaProperty property : step.rrset()) {
                 out.append("     ").append(step.answeredAt()).append(" CAA ").append(property).append('\n');
+            }
+            String source = step.rrset().isEmpty() ? null : sources.sourceOf(step.answeredAt());
+            if (source != null) {
+                out.append("     ").append(source).append('\n');
             }
         }
         Step relevant = explanation.relevant();

@@ -1,10 +1,16 @@
 package dev.caadns.cli;
 
+import dev.caadns.answer.LocalLookup;
+import dev.caadns.answer.ZoneAnswerer;
+import dev.caadns.answer.ZoneSet;
+import dev.caadns.caa.CaaPlugin;
+import dev.caadns.caa.template.PolicyReport;
 import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
 import dev.caadns.server.Plugin;
 import dev.caadns.server.ZonesAndChain;
 import dev.caadns.zone.LoadedZone;
+import dev.caadns.zone.ZoneIndex;
 import dev.caadns.zone.ZoneLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +48,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail on warnings and on errors waived by allow-invalid too.")
     boolean strict;
 
+    @Option(names = "--show-policy", description = {"Also print the CAA policy of every name in each zone and of"
+            + " each template rule's names: literal, synthesized by which rule, or inherited from which ancestor."})
+    boolean showPolicy;
+
     @Parameters(paramLabel = "ZONEFILE|DIR", arity = "0..*",
             description = {"Zone files (any name; origin from $ORIGIN, else the file name less \".zone\")",
                 "or folders (their *.zone files). None: the zones the config serves."})
@@ -68,8 +78,21 @@ final class CheckCommand implements Callable<Integer> {
         }
         CheckReport report = CheckReport.of(zones);
         spec.commandLine().getOut().print(format == OutputFormat.JSON ? report.json() : report.text());
+        if (showPolicy) {
+            spec.commandLine().getOut().print(policies(zones, Plugins.caa(plugins)));
+        }
         spec.commandLine().getOut().flush();
         return report.fails(strict) ? FINDINGS_FAIL : CommandLine.ExitCode.OK;
+    }
+
+    /** Each servable zone's policies, asked through the answer path with the rules, as serve answers. */
+    private static String policies(List<LoadedZone> zones, CaaPlugin caa) {
+        List<LoadedZone> servable = zones.stream().filter(LoadedZone::servable).toList();
+        ZoneSet set = new ZoneSet(servable.stream().map(ZoneIndex::of).toList());
+        LocalLookup lookup = new LocalLookup(new ZoneAnswerer(() -> set, caa.synthesis()));
+        StringBuilder out = new StringBuilder();
+        servable.forEach(zone -> out.append(PolicyReport.render(zone, set, caa.templates(), lookup)));
+        return out.toString();
     }
 
     private static List<LoadedZone> load(ZoneLoader loader, List<Path> paths) throws IOException {

@@ -3,13 +3,16 @@ package dev.caadns.cli;
 import dev.caadns.answer.LocalLookup;
 import dev.caadns.caa.CaPolicy;
 import dev.caadns.caa.CaaExplainer;
+import dev.caadns.caa.CaaPlugin;
 import dev.caadns.caa.Explanation;
 import dev.caadns.caa.ExplanationJson;
 import dev.caadns.caa.ExplanationText;
 import dev.caadns.caa.Identifier;
+import dev.caadns.caa.PolicySources;
 import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
 import dev.caadns.server.CaadnsServer;
+import dev.caadns.server.Plugin;
 import dev.caadns.server.ZonesAndChain;
 import java.util.HashMap;
 import java.util.List;
@@ -65,18 +68,22 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cli = spec.commandLine();
         ZonesAndChain served;
+        CaaPlugin caa;
         try {
             Map<String, Object> flags = new HashMap<>();
             zones.addTo(flags);
             Settings settings = config.load(flags);
-            served = ZonesAndChain.assemble(settings, Plugins.forSettings(settings));
+            List<Plugin> plugins = Plugins.forSettings(settings);
+            caa = Plugins.caa(plugins);
+            served = ZonesAndChain.assemble(settings, plugins);
         } catch (ConfigError | CaadnsServer.StartupException e) {
             cli.getErr().println(e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
         Explanation explanation = CaaExplainer.explain(identifier, ca(), new LocalLookup(served.chain()));
-        cli.getOut().print(format == OutputFormat.JSON ? ExplanationJson.render(explanation) + '\n'
-                : ExplanationText.render(explanation));
+        PolicySources sources = caa.templates().sources(served.zones());
+        cli.getOut().print(format == OutputFormat.JSON ? ExplanationJson.render(explanation, sources) + '\n'
+                : ExplanationText.render(explanation, sources));
         cli.getOut().flush();
         return CommandLine.ExitCode.OK;
     }

@@ -15,4 +15,10 @@ public final class Plugins {
     public static List<Plugin> forSettings(Settings settings) throws ConfigError {
         return List.of(CaaPlugin.forSettings(settings));
     }
+
+    /** The CAA module among the plugins, for the tools that show its template rules. */
+    static CaaPlugin caa(List<Plugin> plugins) {
+        return plugins.stream().filter(CaaPlugin.class::isInstance).map(CaaPlugin.class::cast).findFirst()
+                .orElseThrow();
+    }
 }

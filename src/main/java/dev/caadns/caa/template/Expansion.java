@@ -75,6 +75,15 @@ public final class Expansion {
         return rdataText;
     }
 
+    /** The records at an owner, byte for byte as served. */
+    List<Record> records(Name owner, long ttl) {
+        List<Record> records = new ArrayList<>();
+        for (byte[] data : rdata) {
+            records.add(Record.newRecord(owner, Type.CAA, DClass.IN, ttl, data));
+        }
+        return records;
+    }
+
     /** {@code synthesized by rule 2 (caadns.conf:31, table row 3)}: what explain and the journal say. */
     public String source() {
         return source;

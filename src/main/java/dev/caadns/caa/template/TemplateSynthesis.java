@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import dev.caadns.answer.ZoneSet;
 import dev.caadns.answer.ZoneSynthesis;
 import dev.caadns.caa.CaaZoneValidator;
+import dev.caadns.caa.PolicySources;
 import dev.caadns.config.ConfigError;
 import dev.caadns.wire.Response;
 import dev.caadns.zone.Finding;
@@ -203,6 +204,34 @@ public final class TemplateSynthesis implements ZoneSynthesis {
         return expansionAt(zone, node, wire, 0, wire.length);
     }
 
+    /** Names the rule behind each synthesized RRset in the zones as served now. */
+    public PolicySources sources(java.util.function.Supplier<ZoneSet> zones) {
+        return owner -> {
+            Expansion expansion = at(zones.get(), owner);
+            return expansion == null ? null : expansion.source();
+        };
+    }
+
+    /** A rule applies in the zone holding its literal suffix, not in a parent that delegates it. */
+    boolean appliesIn(ZoneIndex zone, CompiledRule rule) {
+        byte[] suffix = rule.rule().pattern().literalSuffix();
+        byte[] origin = zone.origin();
+        int off = suffix.length - origin.length;
+        if (off < 0 || !Arrays.equals(suffix, off, suffix.length, origin, 0, origin.length)
+                || !startsLabel(suffix, off)) {
+            return false;
+        }
+        return !belowCut(zone, zone.find(suffix, 0, suffix.length), suffix);
+    }
+
+    private static boolean startsLabel(byte[] name, int off) {
+        int p = 0;
+        while (p < off) {
+            p += (name[p] & 0xff) + 1;
+        }
+        return p == off;
+    }
+
     /** True at or below a delegation or DNAME, where the zone's data is not its own to synthesize in. */
     static boolean belowCut(ZoneIndex zone, Node node, byte[] wire) {
         if (node != null) {
@@ -231,15 +260,14 @@ public final class TemplateSynthesis implements ZoneSynthesis {
         return findings.get(rule);
     }
 
-    /** The names a rule was expanded for: one per table row, else one representative. */
-    Map<Name, Expansion> expansions(CompiledRule rule) {
-        return expansions.get(rule);
-    }
-
-    /** The names to show and check a rule at: its table's names, or its representative one. */
-    public List<Name> sampleNames() {
+    /** The names to show and check the zone's rules at: their tables' names, or a representative one. */
+    List<Name> sampleNames(ZoneIndex zone) {
         List<Name> names = new ArrayList<>();
-        expansions.values().forEach(e -> names.addAll(e.keySet()));
+        expansions.forEach((rule, byName) -> {
+            if (appliesIn(zone, rule)) {
+                names.addAll(byName.keySet());
+            }
+        });
         return names;
     }
 

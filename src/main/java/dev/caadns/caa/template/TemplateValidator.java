@@ -4,13 +4,11 @@ import dev.caadns.zone.Finding;
 import dev.caadns.zone.LoadedZone;
 import dev.caadns.zone.Node;
 import dev.caadns.zone.Severity;
-import dev.caadns.zone.SourcedRecord;
 import dev.caadns.zone.WireName;
 import dev.caadns.zone.ZoneIndex;
 import dev.caadns.zone.ZoneValidator;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.xbill.DNS.Name;
@@ -35,7 +33,6 @@ public final class TemplateValidator implements ZoneValidator {
 
     @Override
     public List<Finding> validate(LoadedZone zone) {
-        byte[] origin = WireName.lower(zone.origin());
         ZoneIndex index;
         try {
             index = ZoneIndex.of(zone);
@@ -45,13 +42,13 @@ public final class TemplateValidator implements ZoneValidator {
         Set<CompiledRule> here = new HashSet<>();
         List<Finding> findings = new ArrayList<>();
         for (CompiledRule rule : synthesis.rules()) {
-            if (appliesIn(index, origin, rule.rule().pattern().literalSuffix())) {
+            if (synthesis.appliesIn(index, rule)) {
                 here.add(rule);
                 findings.addAll(synthesis.findings(rule));
             }
         }
         Set<String> reportedTies = new HashSet<>();
-        for (Name name : names(zone, origin)) {
+        for (Name name : ZoneNames.of(zone, index, synthesis)) {
             byte[] wire = WireName.lower(name);
             Node node = index.find(wire, 0, wire.length);
             List<Expansion> matching = synthesis.matching(wire, node != null).stream()
@@ -79,46 +76,6 @@ public final class TemplateValidator implements ZoneValidator {
             }
         }
         return findings;
-    }
-
-    /** Every name the zone holds (owners and empty non-terminals) and every rule's sample name in it. */
-    private Set<Name> names(LoadedZone zone, byte[] origin) {
-        Set<Name> names = new LinkedHashSet<>();
-        for (SourcedRecord record : zone.records()) {
-            for (Name n = record.record().getName(); n.subdomain(zone.origin()); n = new Name(n, 1)) {
-                names.add(n);
-                if (n.equals(zone.origin())) {
-                    break;
-                }
-            }
-        }
-        for (Name sample : synthesis.sampleNames()) {
-            if (inZone(WireName.lower(sample), origin)) {
-                names.add(sample);
-            }
-        }
-        return names;
-    }
-
-    /** A rule applies in the zone holding its literal suffix, not in a parent that delegates it. */
-    private static boolean appliesIn(ZoneIndex index, byte[] origin, byte[] suffix) {
-        return inZone(suffix, origin) && !TemplateSynthesis.belowCut(index,
-                index.find(suffix, 0, suffix.length), suffix);
-    }
-
-    private static boolean inZone(byte[] name, byte[] origin) {
-        int off = name.length - origin.length;
-        return off >= 0 && java.util.Arrays.equals(name, off, name.length, origin, 0, origin.length)
-                && (off == 0 || isLabelStart(name, off));
-    }
-
-    private static boolean isLabelStart(byte[] name, int off) {
-        for (int p = 0; p < off; p += (name[p] & 0xff) + 1) {
-            if (p + (name[p] & 0xff) + 1 == off) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Finding warning(String code, TemplateRule rule, Name owner, String message, String hint) {
