@@ -27,6 +27,11 @@ public final class CaadnsTarget implements DnsTarget {
 
     /** @param settings further config paths → values, e.g. {@code caa.allow-invalid → true} */
     public static CaadnsTarget start(Map<Name, Path> zones, Map<String, Object> settings) {
+        return start(Optional.empty(), zones, settings);
+    }
+
+    /** @param configFile a config file read as {@code --config} would read it, under the flags */
+    public static CaadnsTarget start(Optional<Path> configFile, Map<Name, Path> zones, Map<String, Object> settings) {
         List<Map<String, Object>> files = new ArrayList<>();
         zones.forEach((origin, file) -> files.add(Map.of("origin", origin.toString(), "file", file.toString())));
         Map<String, Object> flags = new java.util.HashMap<>(settings);
@@ -34,7 +39,7 @@ public final class CaadnsTarget implements DnsTarget {
         flags.put("workers", 1);
         flags.put("zones.files", files);
         try {
-            Settings loaded = SettingsLoader.load(Optional.empty(), flags);
+            Settings loaded = SettingsLoader.load(configFile, flags);
             return new CaadnsTarget(CaadnsServer.start(loaded, Plugins.forSettings(loaded)));
         } catch (ConfigError | CaadnsServer.StartupException e) {
             throw new IllegalStateException("caadns did not start: " + e.getMessage(), e);
