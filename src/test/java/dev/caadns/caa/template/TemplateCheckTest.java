@@ -1,0 +1,118 @@
+package dev.caadns.caa.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.caadns.caa.CaaPlugin;
+import dev.caadns.config.ConfigError;
+import dev.caadns.config.Settings;
+import dev.caadns.config.SettingsLoader;
+import dev.caadns.server.ZonesAndChain;
+import dev.caadns.testsupport.TemplateZones;
+import dev.caadns.zone.Finding;
+import dev.caadns.zone.LoadedZone;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What loading the fixture zone with template rules reports, placed at the rule in the config. */
+class TemplateCheckTest {
+    @TempDir
+    Path dir;
+
+    private Path config;
+
+    @BeforeEach
+    void copyFixture() {
+        config = TemplateZones.copyTo(dir);
+    }
+
+    private LoadedZone load(Path configFile, boolean allowInvalid) throws ConfigError {
+        Map<String, Object> flags = new HashMap<>(TemplateZones.zoneFlags(dir));
+        flags.put("caa.allow-invalid", allowInvalid);
+        Settings settings = SettingsLoader.load(Optional.of(configFile), flags);
+        return ZonesAndChain.loader(settings, List.of(CaaPlugin.forSettings(settings)))
+                .load(dir.resolve("tpl.test.zone"), TemplateZones.ORIGIN);
+    }
+
+    /** A config of the fixture's rules and these after them (rule 7, 8, ...) from line 3 of more.conf. */
+    private Path withRules(String... rules) throws Exception {
+        Path more = dir.resolve("more.conf");
+        Files.writeString(more, "include \"rules.conf\"\ncaa.templates = ${caa.templates} [\n"
+                + String.join("\n", rules) + "\n]\n");
+        return more;
+    }
+
+    private static List<String> lines(LoadedZone zone, String code) {
+        return zone.findings().stream().filter(f -> f.code().equals(code)).map(Finding::format).toList();
+    }
+
+    @Test
+    void theFixtureIsServableAndSaysWhereRulesDoNotApply() throws Exception {
+        LoadedZone zone = load(config, false);
+        assertThat(zone.servable()).isTrue();
+        assertThat(lines(zone, "T-CNAME")).singleElement().asString()
+                .startsWith(config + ":3: warning[T-CNAME] alias.apps.tpl.test.: rule 1 (" + config + ":3) matches");
+        assertThat(lines(zone, "T-CUT")).singleElement().asString()
+                .contains("warning[T-CUT] kid.apps.tpl.test.: rule 1");
+        assertThat(lines(zone, "T-TIE")).isEmpty();
+    }
+
+    @Test
+    void equallySpecificRulesForOneNameAreATie() throws Exception {
+        LoadedZone zone = load(withRules("{ match = \"{x}.apps.tpl.test.\", issue = [\"tie.example\"] }"), false);
+        assertThat(lines(zone, "T-TIE")).singleElement().asString()
+                .startsWith(dir.resolve("more.conf") + ":3: warning[T-TIE]")
+                .contains("rules 1 and 7 match this name and are equally specific: rule 1 wins");
+    }
+
+    @Test
+    void aBrokenRecordStopsTheZoneUnlessAllowInvalidAndNamesTheRule() throws Exception {
+        Path more = withRules("{ match = \"*.any.tpl.test.\", issue = [\"ca.example; a=1;\"] }");
+        LoadedZone zone = load(more, false);
+        assertThat(zone.servable()).isFalse();
+        assertThat(lines(zone, "I-ISSUE-ABNF")).singleElement().asString()
+                .startsWith(more + ":3: error[I-ISSUE-ABNF] any.any.tpl.test.: rule 7: issue value");
+        LoadedZone waived = load(more, true);
+        assertThat(waived.servable()).isTrue();
+        assertThat(lines(waived, "I-ISSUE-ABNF")).singleElement().asString().endsWith("(served as published: allow-invalid)");
+    }
+
+    @Test
+    void aTableIsExpandedRowByRowAndAFindingNamesTheRow() throws Exception {
+        Files.writeString(dir.resolve("bad.csv"), "name,account\nok,1\nbroken,1 2\n");
+        Path more = withRules("{ match = \"{name}.bad.tpl.test.\", table = \"bad.csv\",",
+                "  records = [\"0 issue \\\"ca.example; accounturi=https://ca.example/{account}\\\"\"] }");
+        assertThat(lines(load(more, false), "I-ISSUE-ABNF")).singleElement().asString()
+                .startsWith(more + ":3: error[I-ISSUE-ABNF] broken.bad.tpl.test.: rule 7, table row 2 ("
+                        + dir.resolve("bad.csv") + ":3)");
+    }
+
+    @Test
+    void aRuleThatRestrictsNothingIsWarnedAbout() throws Exception {
+        LoadedZone zone = load(withRules("{ match = \"*.any.tpl.test.\", iodef = \"mailto:x@tpl.test\" }"), false);
+        assertThat(lines(zone, "W-NO-RESTRICTION")).singleElement().asString().contains(":3: warning[W-NO-RESTRICTION]");
+        assertThat(zone.servable()).isTrue();
+    }
+
+    @Test
+    void rulesThatCannotBeReadStopTheStartWithTheirPlace() throws Exception {
+        assertThatThrownBy(() -> load(withRules("{ match = \"*.tpl.test.\", issue = [\"a\"], colour = red }"), false))
+                .isInstanceOf(ConfigError.class).hasMessageStartingWith(dir.resolve("more.conf") + ":3: caa.templates:")
+                .hasMessageContaining("unknown key \"colour\"");
+        assertThatThrownBy(() -> load(withRules("{ match = \"*.tpl.test.\", records = [\"0 issue \\\"{who}\\\"\"] }"), false))
+                .hasMessageContaining("{who} in `0 issue \"{who}\"` is neither a capture");
+        assertThatThrownBy(() -> load(withRules("{ match = \"*.tpl.test.\", table = \"tenants.csv\", issue = [\"a\"] }"), false))
+                .hasMessageContaining("has none");
+        assertThatThrownBy(() -> load(withRules("{ match = \"*.tpl.test.\", records = [\"0 issue\"] }"), false))
+                .hasMessageContaining("is not CAA RDATA");
+        assertThatThrownBy(() -> load(withRules("{ match = \"{t}.tpl.test.\", table = \"nowhere.csv\", issue = [\"a\"] }"), false))
+                .hasMessageContaining("nowhere.csv");
+    }
+}
