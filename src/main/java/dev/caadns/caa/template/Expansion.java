@@ -2,7 +2,6 @@ package dev.caadns.caa.template;
 
 import dev.caadns.zone.RRset;
 import dev.caadns.zone.ZoneIndex;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -105,6 +104,10 @@ public final class Expansion {
             return rule.ttl();
         }
         byte[] soa = zone.apex().get(SOA).rdata(0);
-        return ByteBuffer.wrap(soa).getInt(soa.length - 4) & 0xffffffffL;
+        long minimum = 0; // the last field of SOA RDATA, read by hand: the query path allocates nothing
+        for (int i = soa.length - 4; i < soa.length; i++) {
+            minimum = minimum << 8 | soa[i] & 0xff;
+        }
+        return minimum;
     }
 }

@@ -39,6 +39,8 @@ public final class TemplateSynthesis implements ZoneSynthesis {
 
     private final List<CompiledRule> rules;
     private final NameTable<CompiledRule[]> bySuffix;
+    /** Wire lengths of the indexed suffixes, one bit each: most suffixes of a name are skipped unhashed. */
+    private final long[] suffixLengths = new long[4];
     /** Names above the literal suffix of an {@code applies-to = any} rule: they have synthesized descendants. */
     private final NameTable<Boolean> aboveAnySuffix;
     private final Map<CompiledRule, List<Finding>> findings;
@@ -53,6 +55,7 @@ public final class TemplateSynthesis implements ZoneSynthesis {
         NameTable.Builder<Boolean> above = new NameTable.Builder<>();
         for (CompiledRule rule : rules) {
             byte[] suffix = rule.rule().pattern().literalSuffix();
+            suffixLengths[suffix.length >>> 6] |= 1L << suffix.length;
             grouped.computeIfAbsent(java.nio.ByteBuffer.wrap(suffix), s -> new ArrayList<>()).add(rule);
             boolean producesSomething = rule.rule().table() == null || !rule.rule().table().rows().isEmpty();
             if (rule.rule().appliesTo() == AppliesTo.ANY && producesSomething) {
@@ -140,7 +143,7 @@ public final class TemplateSynthesis implements ZoneSynthesis {
         }
         int end = off + len;
         for (int p = off; end - p >= zone.origin().length; p += (name[p] & 0xff) + 1) {
-            CompiledRule[] candidates = bySuffix.get(name, p, end - p);
+            CompiledRule[] candidates = candidates(name, p, end - p);
             if (candidates == null) {
                 continue;
             }
@@ -154,6 +157,10 @@ public final class TemplateSynthesis implements ZoneSynthesis {
         return false;
     }
 
+    private CompiledRule[] candidates(byte[] name, int off, int len) {
+        return (suffixLengths[len >>> 6] & 1L << len) == 0 ? null : bySuffix.get(name, off, len);
+    }
+
     /** The rule's RRset for a name, by precedence; null where the zone's data decides. */
     private Expansion expansionAt(ZoneIndex zone, Node node, byte[] name, int off, int len) {
         if (node != null && (node.get(Type.CAA) != null || node.get(Type.CNAME) != null
@@ -164,7 +171,7 @@ public final class TemplateSynthesis implements ZoneSynthesis {
         Expansion chosen = null;
         int end = off + len;
         for (int p = off; end - p >= zone.origin().length; p += (name[p] & 0xff) + 1) {
-            CompiledRule[] candidates = bySuffix.get(name, p, end - p);
+            CompiledRule[] candidates = candidates(name, p, end - p);
             if (candidates == null) {
                 continue;
             }

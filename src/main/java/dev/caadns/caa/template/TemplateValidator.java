@@ -39,11 +39,11 @@ public final class TemplateValidator implements ZoneValidator {
         } catch (IllegalArgumentException e) {
             return List.of(); // no SOA: the zone's own checks say so, and it is not served
         }
-        Set<CompiledRule> here = new HashSet<>();
+        Set<TemplateRule> here = new HashSet<>();
         List<Finding> findings = new ArrayList<>();
         for (CompiledRule rule : synthesis.rules()) {
             if (synthesis.appliesIn(index, rule)) {
-                here.add(rule);
+                here.add(rule.rule());
                 findings.addAll(synthesis.findings(rule));
             }
         }
@@ -52,7 +52,7 @@ public final class TemplateValidator implements ZoneValidator {
             byte[] wire = WireName.lower(name);
             Node node = index.find(wire, 0, wire.length);
             List<Expansion> matching = synthesis.matching(wire, node != null).stream()
-                    .filter(e -> here.stream().anyMatch(r -> r.rule() == e.rule())).toList();
+                    .filter(e -> here.contains(e.rule())).toList();
             if (matching.isEmpty()) {
                 continue;
             }
