@@ -46,7 +46,8 @@ public final class ManagementServer implements AutoCloseable {
                     })
                     .bind(address).sync().channel();
             ManagementServer server = new ManagementServer(group, channel);
-            log.info("management API on http://{}", server.address());
+            InetSocketAddress bound = server.address();
+            log.info("management API on http://{}:{}", bound.getAddress().getHostAddress(), bound.getPort());
             return server;
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
