@@ -49,13 +49,14 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings;
+        ZoneLoader loader;
         try {
             settings = config.load(Map.of());
+            loader = ZonesAndChain.loader(settings, Plugins.forSettings(settings));
         } catch (ConfigError e) {
             spec.commandLine().getErr().println(e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        ZoneLoader loader = ZonesAndChain.loader(settings, Plugins.forSettings(settings));
         List<LoadedZone> zones;
         try {
             zones = paths.isEmpty() ? ZonesAndChain.source(settings, loader).load() : load(loader, paths);

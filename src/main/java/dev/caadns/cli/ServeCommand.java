@@ -37,10 +37,24 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Worker threads; 0 = one per core.")
     Integer workers;
 
+    @Option(names = "--management", paramLabel = "ADDR:PORT",
+            description = "Address of the management HTTP API (challtestsrv endpoints, /api/v1, /metrics); "
+                    + "\"\" turns it off. Default 127.0.0.1:8055.")
+    String management;
+
     private final ToIntFunction<Settings> server;
 
     ServeCommand() {
-        this(settings -> ServerMain.run(settings, Plugins.forSettings(settings)));
+        this(ServeCommand::serve);
+    }
+
+    private static int serve(Settings settings) {
+        try {
+            return ServerMain.run(settings, Plugins.forSettings(settings));
+        } catch (ConfigError e) {
+            System.err.println(e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
     }
 
     /** @param server runs the server with the loaded settings and returns the exit code */
@@ -69,6 +83,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (workers != null) {
             flags.put("workers", workers);
+        }
+        if (management != null) {
+            flags.put("management.listen", management);
         }
         return flags;
     }

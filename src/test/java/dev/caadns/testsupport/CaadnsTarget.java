@@ -27,7 +27,7 @@ public final class CaadnsTarget implements DnsTarget {
 
     /**
      * @param settings further config paths → values, e.g. {@code caa.allow-invalid → true}; listen and
-     *     workers default to 127.0.0.1:0 and 1
+     *     workers default to 127.0.0.1:0 and 1, and the management API is off
      */
     public static CaadnsTarget start(Map<Name, Path> zones, Map<String, Object> settings) {
         List<Map<String, Object>> files = new ArrayList<>();
@@ -35,6 +35,7 @@ public final class CaadnsTarget implements DnsTarget {
         Map<String, Object> flags = new java.util.HashMap<>(settings);
         flags.putIfAbsent("listen", List.of("127.0.0.1:0"));
         flags.putIfAbsent("workers", 1);
+        flags.putIfAbsent("management.listen", "");
         flags.put("zones.files", files);
         try {
             Settings loaded = SettingsLoader.load(Optional.empty(), flags);
