@@ -75,7 +75,7 @@ public final class ZoneAnswerer implements QueryHandler {
             if (node.cut() != null) {
                 aboveCut(zone, q, r, node.cut(), name, off, len, owner, depth);
             } else if (node.isDelegation() && q.type() != DS) {
-                referral(q, r, node, depth);
+                referral(r, node, depth);
             } else {
                 answerAt(zone, q, r, node, owner == null ? null : node.owner(), depth);
             }
@@ -85,7 +85,7 @@ public final class ZoneAnswerer implements QueryHandler {
         if (encloser.cut() != null) {
             aboveCut(zone, q, r, encloser.cut(), name, off, len, owner, depth);
         } else if (encloser.isDelegation()) {
-            referral(q, r, encloser, depth);
+            referral(r, encloser, depth);
         } else if (encloser.get(DNAME) != null) {
             dname(zone, q, r, encloser, name, off, len, owner, depth);
         } else if (encloser.wildcard() != null) {
@@ -108,7 +108,7 @@ public final class ZoneAnswerer implements QueryHandler {
     private void aboveCut(ZoneIndex zone, Query q, Response r, Node cut, byte[] name, int off, int len,
                           byte[] owner, int depth) {
         if (cut.isDelegation()) {
-            referral(q, r, cut, depth);
+            referral(r, cut, depth);
         } else {
             dname(zone, q, r, cut, name, off, len, owner, depth);
         }
@@ -197,20 +197,21 @@ public final class ZoneAnswerer implements QueryHandler {
         System.arraycopy(target, 0, synthesized, prefix, targetLength);
         RRset cname = new RRset(null, CNAME, dname.ttl(), new byte[][] {synthesized});
         r.answer().add(owner, cname);
-        follow(zone, q, r, synthesized, depth);
+        if (q.type() != CNAME) {
+            follow(zone, q, r, synthesized, depth);
+        }
     }
 
-    /** RFC 1034 §4.3.2 step 3b: NS of the cut in authority, glue in additional, AA clear. */
-    private void referral(Query q, Response r, Node cut, int depth) {
+    /**
+     * RFC 1034 §4.3.2 step 3b: NS of the cut in authority, glue in additional, AA clear. No DS even
+     * for DO queries: zones here are unsigned, and NSD and Knot add DS to referrals only from signed zones.
+     */
+    private void referral(Response r, Node cut, int depth) {
         if (depth == 0) {
             r.authoritative(false);
         }
         RRset ns = cut.get(NS);
         r.authority().add(ns.owner(), ns);
-        RRset ds = cut.get(DS);
-        if (ds != null && q.dnssecOk()) {
-            r.authority().add(ds.owner(), ds);
-        }
         additionalFor(r, ns);
     }
 

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
         description = "Authoritative DNS server for testing certificate authorities (CAA).",
         subcommands = {
             ServeCommand.class,
+            CheckCommand.class,
+            ExplainCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
@@ -27,7 +29,7 @@ public final class Main implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     /** No subcommand given: show what there is. */

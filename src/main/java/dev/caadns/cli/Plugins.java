@@ -1,15 +1,22 @@
 package dev.caadns.cli;
 
+import dev.caadns.admin.LabControl;
+import dev.caadns.admin.LabSettings;
+import dev.caadns.caa.CaaPlugin;
+import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
 import dev.caadns.server.Plugin;
 import java.util.List;
+import java.util.Optional;
 
 /** The composition root's one list of plugins, in chain order (first sees the query first). */
-final class Plugins {
+public final class Plugins {
     private Plugins() {
     }
 
-    static List<Plugin> forSettings(Settings settings) {
-        return List.of();
+    /** Lab control comes first: its fault rules must see every query before anything answers it. */
+    public static List<Plugin> forSettings(Settings settings) throws ConfigError {
+        return List.of(new LabControl(LabSettings.from(settings), Optional.of(CaaPlugin::explain)),
+                new CaaPlugin(settings.caaAllowInvalid()));
     }
 }

@@ -2,17 +2,15 @@ package dev.caadns.cli;
 
 import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
-import dev.caadns.config.SettingsLoader;
 import dev.caadns.server.ServerMain;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,13 +23,11 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "HOCON config file; relative paths in it resolve against its folder.")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
-    @Option(names = "--zones", paramLabel = "DIR",
-            description = "Serve the zone files in DIR (sets zones.directory and clears zones.files).")
-    Path zones;
+    @Mixin
+    ZonesOption zones;
 
     @Option(names = "--listen", paramLabel = "ADDR:PORT",
             description = "Address to answer on, UDP and TCP, like 127.0.0.1:8053 or [::1]:8053. "
@@ -41,10 +37,24 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Worker threads; 0 = one per core.")
     Integer workers;
 
+    @Option(names = "--management", paramLabel = "ADDR:PORT",
+            description = "Address of the management HTTP API (challtestsrv endpoints, /api/v1, /metrics); "
+                    + "\"\" turns it off. Default 127.0.0.1:8055.")
+    String management;
+
     private final ToIntFunction<Settings> server;
 
     ServeCommand() {
-        this(settings -> ServerMain.run(settings, Plugins.forSettings(settings)));
+        this(ServeCommand::serve);
+    }
+
+    private static int serve(Settings settings) {
+        try {
+            return ServerMain.run(settings, Plugins.forSettings(settings));
+        } catch (ConfigError e) {
+            System.err.println(e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
     }
 
     /** @param server runs the server with the loaded settings and returns the exit code */
@@ -56,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings;
         try {
-            settings = SettingsLoader.load(Optional.ofNullable(config), flags());
+            settings = config.load(flags());
         } catch (ConfigError e) {
             spec.commandLine().getErr().println(e.getMessage());
             return CommandLine.ExitCode.USAGE;
@@ -67,15 +77,15 @@ final class ServeCommand implements Callable<Integer> {
     /** The flags given, as HOCON paths for the loader. */
     private Map<String, Object> flags() {
         Map<String, Object> flags = new HashMap<>();
-        if (zones != null) {
-            flags.put("zones.directory", zones.toString());
-            flags.put("zones.files", List.of());
-        }
+        zones.addTo(flags);
         if (listen != null) {
             flags.put("listen", listen);
         }
         if (workers != null) {
             flags.put("workers", workers);
+        }
+        if (management != null) {
+            flags.put("management.listen", management);
         }
         return flags;
     }

@@ -1,107 +1,99 @@
 package dev.caadns.server;
 
 import dev.caadns.answer.QueryHandler;
+import dev.caadns.answer.QueryObserver;
 import dev.caadns.answer.QueryProcessor;
-import dev.caadns.answer.ZoneAnswerer;
 import dev.caadns.config.Settings;
-import dev.caadns.config.ZoneFile;
 import dev.caadns.wire.ResponseWriter;
-import dev.caadns.zone.LoadOptions;
-import dev.caadns.zone.LoadedZone;
-import dev.caadns.zone.ZoneLoader;
-import dev.caadns.zone.ZoneValidator;
+import dev.caadns.zone.Finding;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Record;
 
-/** The assembled server: zones loaded, handler chain built, sockets bound. */
+/** The running server: {@link ZonesAndChain} with sockets bound to it and the plugins' services started. */
 public final class CaadnsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CaadnsServer.class);
 
     /** Why the server could not start, in words for the operator. */
     public static final class StartupException extends Exception {
-        StartupException(String message, Throwable cause) {
+        public StartupException(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
-    private final ServedZones zones;
-    private final QueryHandler chain;
+    private final ZonesAndChain assembled;
     private final DnsServer network;
+    private final List<Plugin> plugins;
+    private final List<AutoCloseable> started = new ArrayList<>();
 
-    private CaadnsServer(ServedZones zones, QueryHandler chain, DnsServer network) {
-        this.zones = zones;
-        this.chain = chain;
+    private CaadnsServer(ZonesAndChain assembled, DnsServer network, List<Plugin> plugins) {
+        this.assembled = assembled;
         this.network = network;
+        this.plugins = List.copyOf(plugins);
     }
 
     public static CaadnsServer start(Settings settings, List<Plugin> plugins) throws StartupException {
-        List<ZoneValidator> validators = new ArrayList<>();
-        plugins.forEach(p -> validators.addAll(p.validators()));
-        ZoneLoader loader = new ZoneLoader(
-                new LoadOptions(settings.includeDepth(), settings.generateMaxRange()), validators);
-        ServedZones zones = new ServedZones(source(settings, loader));
-        List<ServedZones.ZoneStatus> report;
-        try {
-            report = zones.load();
-        } catch (IOException e) {
-            throw new StartupException("cannot read zones: " + e.getMessage(), e);
-        }
-        ServedZones.log(report);
-        if (report.stream().noneMatch(ServedZones.ZoneStatus::served)) {
-            throw new StartupException("no zone could be loaded from "
-                    + (settings.zoneFiles().isEmpty() ? settings.zonesDirectory() : "zones.files"), null);
-        }
-        QueryHandler chain = new ZoneAnswerer(zones);
-        for (int i = plugins.size() - 1; i >= 0; i--) {
-            chain = plugins.get(i).handler(chain, zones);
-        }
-        QueryHandler handlers = chain;
+        ZonesAndChain assembled = ZonesAndChain.assemble(settings, plugins);
+        QueryHandler handlers = assembled.chain();
+        List<QueryObserver> observers = new ArrayList<>();
+        plugins.stream().map(Plugin::observer).filter(Objects::nonNull).forEach(observers::add);
+        QueryObserver observer = QueryObserver.all(observers);
         DnsServer.Options options = new DnsServer.Options(settings.listen(), settings.workers(),
                 settings.tcpIdleTimeout(), settings.tcpMaxConnections(), settings.udpReceiveBuffer(),
                 settings.udpSendBuffer());
+        CaadnsServer server;
         try {
-            DnsServer network = DnsServer.start(options,
-                    () -> new QueryProcessor(handlers, new ResponseWriter(settings.ednsUdpSize(), settings.nsid())));
-            return new CaadnsServer(zones, handlers, network);
+            DnsServer network = DnsServer.start(options, () -> new QueryProcessor(handlers,
+                    new ResponseWriter(settings.ednsUdpSize(), settings.nsid()), observer));
+            server = new CaadnsServer(assembled, network, plugins);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted while binding", e);
         } catch (RuntimeException e) {
             throw new StartupException(e.getMessage(), e);
         }
+        server.startPlugins();
+        return server;
     }
 
-    private static ServedZones.Source source(Settings settings, ZoneLoader loader) {
-        if (settings.zoneFiles().isEmpty()) {
-            return () -> loader.loadDirectory(settings.zonesDirectory());
-        }
-        return () -> {
-            List<LoadedZone> loaded = new ArrayList<>();
-            for (ZoneFile file : settings.zoneFiles()) {
-                loaded.add(loader.load(file.file(), file.originOrNull()));
+    private void startPlugins() throws StartupException {
+        try {
+            for (Plugin plugin : plugins) {
+                started.add(plugin.start(this));
             }
-            return loaded;
-        };
+        } catch (StartupException | RuntimeException e) {
+            close();
+            throw e instanceof StartupException s ? s : new StartupException(e.getMessage(), e);
+        }
     }
 
     /** Re-reads every zone file; zones that fail keep serving their previous version. */
     public List<ServedZones.ZoneStatus> reload() throws IOException {
-        List<ServedZones.ZoneStatus> report = zones.load();
+        List<ServedZones.ZoneStatus> report = assembled.zones().load();
         ServedZones.log(report);
+        plugins.forEach(p -> p.loaded(report));
         return report;
     }
 
+    /** What the plugins find wrong with an RRset about to be set at runtime; empty when nothing. */
+    public List<Finding> checkRRset(List<Record> rrset) {
+        List<Finding> findings = new ArrayList<>();
+        plugins.forEach(p -> findings.addAll(p.checkRRset(rrset)));
+        return findings;
+    }
+
     public ServedZones zones() {
-        return zones;
+        return assembled.zones();
     }
 
     /** The handler chain, for in-process lookups ({@link dev.caadns.answer.LocalLookup}). */
     public QueryHandler chain() {
-        return chain;
+        return assembled.chain();
     }
 
     public List<InetSocketAddress> udpAddresses() {
@@ -114,6 +106,14 @@ public final class CaadnsServer implements AutoCloseable {
 
     @Override
     public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("stopping a plugin failed: {}", e.toString());
+            }
+        }
+        started.clear();
         network.close();
         log.info("stopped");
     }

@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class DnsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DnsServer.class);
     private static final int BIND_ATTEMPTS = 20;
+    /** Queries are small; a larger datagram is cut and then fails to parse, which is what it deserves. */
+    private static final int UDP_MAX_QUERY = 4096;
+    private static final int UDP_BATCH = 16;
 
     /** What the front end needs to know; the rest (zones, handlers) sits behind the processors. */
     public record Options(List<InetSocketAddress> listen, int workers, Duration tcpIdleTimeout,
@@ -88,7 +92,7 @@ public final class DnsServer implements AutoCloseable {
     private void bindBoth(InetSocketAddress address, Options options, UdpQueryHandler udp,
                           TcpConnectionLimiter limiter, FastThreadLocal<QueryProcessor> perLoop)
             throws InterruptedException {
-        RuntimeException last = null;
+        Exception last = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             List<Channel> bound = new ArrayList<>();
             try {
@@ -99,7 +103,10 @@ public final class DnsServer implements AutoCloseable {
                 tcpAddresses.add(tcpAddress);
                 log.info("listening on {} (UDP and TCP)", format(udpAddress));
                 return;
-            } catch (RuntimeException e) {
+            } catch (InterruptedException e) {
+                bound.forEach(Channel::close);
+                throw e;
+            } catch (Exception e) { // Netty's sync() rethrows the bind's IOException undeclared
                 bound.forEach(Channel::close);
                 last = e;
                 if (address.getPort() != 0) {
@@ -121,7 +128,11 @@ public final class DnsServer implements AutoCloseable {
                     .option(ChannelOption.SO_SNDBUF, options.udpSendBuffer())
                     .handler(udp);
             if (epoll) {
-                b.option(EpollChannelOption.SO_REUSEPORT, true);
+                // recvmmsg: one system call reads up to UDP_BATCH datagrams into one large buffer.
+                b.option(EpollChannelOption.SO_REUSEPORT, true)
+                        .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, UDP_MAX_QUERY)
+                        .option(ChannelOption.RCVBUF_ALLOCATOR,
+                                new FixedRecvByteBufAllocator(UDP_MAX_QUERY * UDP_BATCH));
             }
             Channel ch = b.bind(actual).sync().channel();
             bound.add(ch);

@@ -22,7 +22,7 @@ class MainTest {
     @Test
     void helpNamesTheSubcommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("caadns", "serve");
+        assertThat(out.toString()).contains("caadns", "serve", "check", "explain");
     }
 
     @Test

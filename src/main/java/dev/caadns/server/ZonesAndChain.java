@@ -1,0 +1,84 @@
+package dev.caadns.server;
+
+import dev.caadns.answer.QueryHandler;
+import dev.caadns.answer.ZoneAnswerer;
+import dev.caadns.config.Settings;
+import dev.caadns.config.ZoneFile;
+import dev.caadns.zone.LoadOptions;
+import dev.caadns.zone.LoadedZone;
+import dev.caadns.zone.ZoneLoader;
+import dev.caadns.zone.ZoneValidator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a server is but its sockets: the configured zones loaded and checked by the plugins'
+ * validators, and the handler chain over them. {@code serve} binds sockets to it; {@code explain}
+ * asks it questions in-process.
+ */
+public final class ZonesAndChain {
+    private final ServedZones zones;
+    private final QueryHandler chain;
+
+    private ZonesAndChain(ServedZones zones, QueryHandler chain) {
+        this.zones = zones;
+        this.chain = chain;
+    }
+
+    /**
+     * Loads the zones as configured, logs what each load found and tells the plugins; fails when no
+     * zone can be served.
+     */
+    public static ZonesAndChain assemble(Settings settings, List<Plugin> plugins)
+            throws CaadnsServer.StartupException {
+        ServedZones zones = new ServedZones(source(settings, loader(settings, plugins)));
+        List<ServedZones.ZoneStatus> report;
+        try {
+            report = zones.load();
+        } catch (IOException e) {
+            throw new CaadnsServer.StartupException("cannot read zones: " + e.getMessage(), e);
+        }
+        ServedZones.log(report);
+        if (report.stream().noneMatch(ServedZones.ZoneStatus::served)) {
+            throw new CaadnsServer.StartupException("no zone could be loaded from "
+                    + (settings.zoneFiles().isEmpty() ? settings.zonesDirectory() : "zones.files"), null);
+        }
+        QueryHandler chain = new ZoneAnswerer(zones);
+        for (int i = plugins.size() - 1; i >= 0; i--) {
+            chain = plugins.get(i).handler(chain, zones);
+        }
+        plugins.forEach(p -> p.loaded(report));
+        return new ZonesAndChain(zones, chain);
+    }
+
+    /** The loader serve uses: the configured limits and every plugin's validators. */
+    public static ZoneLoader loader(Settings settings, List<Plugin> plugins) {
+        List<ZoneValidator> validators = new ArrayList<>();
+        plugins.forEach(p -> validators.addAll(p.validators()));
+        return new ZoneLoader(new LoadOptions(settings.includeDepth(), settings.generateMaxRange()), validators);
+    }
+
+    /** The zones the settings name: {@code zones.files} when given, else the {@code zones.directory} folder. */
+    public static ServedZones.Source source(Settings settings, ZoneLoader loader) {
+        if (settings.zoneFiles().isEmpty()) {
+            return () -> loader.loadDirectory(settings.zonesDirectory());
+        }
+        return () -> {
+            List<LoadedZone> loaded = new ArrayList<>();
+            for (ZoneFile file : settings.zoneFiles()) {
+                loaded.add(loader.load(file.file(), file.originOrNull()));
+            }
+            return loaded;
+        };
+    }
+
+    public ServedZones zones() {
+        return zones;
+    }
+
+    /** The handler chain, for in-process lookups ({@link dev.caadns.answer.LocalLookup}). */
+    public QueryHandler chain() {
+        return chain;
+    }
+}

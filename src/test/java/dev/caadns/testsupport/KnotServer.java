@@ -1,0 +1,58 @@
+package dev.caadns.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.xbill.DNS.Name;
+
+/** Knot DNS (knotd) serving the given zones on a free loopback port, one worker of each kind. */
+public final class KnotServer extends PeerServer {
+    public static final Path KNOTD = Path.of("/usr/sbin/knotd");
+
+    private KnotServer(ServerProcess process) {
+        super(process);
+    }
+
+    /** Skips the calling test (JUnit assumption) when knotd is not installed. */
+    public static void assumeInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(KNOTD), "knotd not installed at " + KNOTD + "; skipping");
+    }
+
+    public static KnotServer start(Path workDir, Map<Name, Path> zones) {
+        assumeInstalled();
+        int port = FreePorts.udpAndTcp();
+        Path conf = workDir.resolve("knot.conf");
+        write(conf, config(workDir, port, zones));
+        ServerProcess process = ServerProcess.start("knot", List.of(KNOTD.toString(), "-c", conf.toString()),
+                port, workDir.resolve("knot.log"), zones.keySet().iterator().next());
+        return new KnotServer(process);
+    }
+
+    private static String config(Path workDir, int port, Map<Name, Path> zones) {
+        StringBuilder conf = new StringBuilder();
+        conf.append("server:\n")
+                .append("    rundir: \"").append(workDir).append("\"\n")
+                .append("    listen: 127.0.0.1@").append(port).append('\n')
+                .append("    udp-workers: 1\n")
+                .append("    tcp-workers: 1\n")
+                .append("    background-workers: 1\n")
+                .append("database:\n")
+                .append("    storage: \"").append(workDir).append("\"\n")
+                .append("log:\n")
+                .append("  - target: stderr\n")
+                .append("    any: info\n")
+                .append("template:\n")
+                .append("  - id: default\n")
+                .append("    storage: \"").append(workDir).append("\"\n")
+                .append("    zonefile-load: whole\n")
+                .append("    zonefile-sync: -1\n")
+                .append("    journal-content: none\n")
+                .append("zone:\n");
+        zones.forEach((origin, file) -> conf.append("  - domain: \"").append(origin).append("\"\n")
+                .append("    file: \"").append(file.toAbsolutePath()).append("\"\n"));
+        return conf.toString();
+    }
+
+}
