@@ -66,15 +66,27 @@ final class LabFixture implements AutoCloseable {
     }
 
     LabFixture(Path dir, Map<String, Object> moreFlags) throws Exception {
+        this(dir, moreFlags, settings -> List.of(
+                new LabControl(LabSettings.from(settings), Optional.empty()), BOGUS_CAA_CHECK));
+    }
+
+    /** @param plugins the plugin list for the settings; its first plugin must be the LabControl */
+    LabFixture(Path dir, Map<String, Object> moreFlags, PluginList plugins) throws Exception {
         zones = dir;
         Files.writeString(dir.resolve("lab.test.zone"), ZONE);
         Map<String, Object> flags = new HashMap<>(Map.of("listen", List.of("127.0.0.1:0"),
                 "zones.directory", dir.toString(), "workers", 1, "management.listen", "127.0.0.1:0"));
         flags.putAll(moreFlags);
         var settings = SettingsLoader.load(Optional.empty(), flags);
-        lab = new LabControl(LabSettings.from(settings), Optional.empty());
-        server = CaadnsServer.start(settings, List.of(lab, BOGUS_CAA_CHECK));
+        List<Plugin> list = plugins.forSettings(settings);
+        lab = (LabControl) list.get(0);
+        server = CaadnsServer.start(settings, list);
         base = "http://127.0.0.1:" + lab.management().orElseThrow().address().getPort();
+    }
+
+    /** The plugins a fixture serves with: a stand-in list, or serve's own ({@code Plugins::forSettings}). */
+    interface PluginList {
+        List<Plugin> forSettings(dev.caadns.config.Settings settings) throws Exception;
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
