@@ -2,18 +2,34 @@ package dev.caadns.answer;
 
 import dev.caadns.zone.NameTable;
 import dev.caadns.zone.ZoneIndex;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /** The zones being served, found by longest match of the query name. Immutable; replaced whole on reload. */
 public final class ZoneSet {
     private final NameTable<ZoneIndex> byOrigin;
     private final List<ZoneIndex> zones;
+    private final Set<ZoneIndex> implicit;
 
     public ZoneSet(List<ZoneIndex> zones) {
+        this(zones, List.of());
+    }
+
+    /** @param implicit the zones among {@code zones} made up for runtime records outside every zone file */
+    public ZoneSet(List<ZoneIndex> zones, List<ZoneIndex> implicit) {
         NameTable.Builder<ZoneIndex> builder = new NameTable.Builder<>();
         zones.forEach(z -> builder.put(z.origin(), z));
         this.byOrigin = builder.build();
         this.zones = List.copyOf(zones);
+        this.implicit = Collections.newSetFromMap(new IdentityHashMap<>());
+        this.implicit.addAll(implicit);
+    }
+
+    /** True for an implicit lab zone: one no zone file defines, made up for runtime records. */
+    public boolean isImplicit(ZoneIndex zone) {
+        return implicit.contains(zone);
     }
 
     public List<ZoneIndex> zones() {

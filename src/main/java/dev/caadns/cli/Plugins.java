@@ -1,19 +1,23 @@
 package dev.caadns.cli;
 
+import dev.caadns.admin.LabControl;
+import dev.caadns.admin.LabSettings;
 import dev.caadns.caa.CaaPlugin;
 import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
 import dev.caadns.server.Plugin;
 import java.util.List;
+import java.util.Optional;
 
 /** The composition root's one list of plugins, in chain order (first sees the query first). */
 public final class Plugins {
     private Plugins() {
     }
 
-    /** @throws ConfigError when a plugin's own keys are wrong (a template rule that cannot be read) */
+    /** Lab control comes first: its fault rules must see every query before anything answers it. */
     public static List<Plugin> forSettings(Settings settings) throws ConfigError {
-        return List.of(CaaPlugin.forSettings(settings));
+        return List.of(new LabControl(LabSettings.from(settings), Optional.of(CaaPlugin::explain)),
+                CaaPlugin.forSettings(settings));
     }
 
     /** The CAA module among the plugins, for the tools that show its template rules. */

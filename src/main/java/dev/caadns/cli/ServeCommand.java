@@ -37,6 +37,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Worker threads; 0 = one per core.")
     Integer workers;
 
+    @Option(names = "--management", paramLabel = "ADDR:PORT",
+            description = "Address of the management HTTP API (challtestsrv endpoints, /api/v1, /metrics); "
+                    + "\"\" turns it off. Default 127.0.0.1:8055.")
+    String management;
+
     private final ToIntFunction<Settings> server;
 
     ServeCommand() {
@@ -78,6 +83,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (workers != null) {
             flags.put("workers", workers);
+        }
+        if (management != null) {
+            flags.put("management.listen", management);
         }
         return flags;
     }

@@ -13,7 +13,7 @@ public final class ConfigError extends Exception {
     }
 
     /** {@code caadns.conf:7: edns.udp-size: problem}. */
-    static ConfigError at(ConfigOrigin origin, String path, String problem) {
+    public static ConfigError at(ConfigOrigin origin, String path, String problem) {
         return new ConfigError(where(origin) + ": " + path + ": " + problem);
     }
 

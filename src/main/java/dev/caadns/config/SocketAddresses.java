@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses {@code 127.0.0.1:8053} and {@code [::1]:8053} without ever asking DNS. */
-final class SocketAddresses {
+public final class SocketAddresses {
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[\\w.-]+)?");
@@ -16,7 +16,7 @@ final class SocketAddresses {
     }
 
     /** @throws IllegalArgumentException with the reason, when the text is not a literal IP and port */
-    static InetSocketAddress parse(String text) {
+    public static InetSocketAddress parse(String text) {
         String host;
         String port;
         if (text.startsWith("[")) {

@@ -1,49 +1,74 @@
 package dev.caadns.server;
 
 import dev.caadns.answer.QueryHandler;
+import dev.caadns.answer.QueryObserver;
 import dev.caadns.answer.QueryProcessor;
 import dev.caadns.config.Settings;
 import dev.caadns.wire.ResponseWriter;
+import dev.caadns.zone.Finding;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Record;
 
-/** The running server: {@link ZonesAndChain} with sockets bound to it. */
+/** The running server: {@link ZonesAndChain} with sockets bound to it and the plugins' services started. */
 public final class CaadnsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CaadnsServer.class);
 
     /** Why the server could not start, in words for the operator. */
     public static final class StartupException extends Exception {
-        StartupException(String message, Throwable cause) {
+        public StartupException(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
     private final ZonesAndChain assembled;
     private final DnsServer network;
+    private final List<Plugin> plugins;
+    private final List<AutoCloseable> started = new ArrayList<>();
 
-    private CaadnsServer(ZonesAndChain assembled, DnsServer network) {
+    private CaadnsServer(ZonesAndChain assembled, DnsServer network, List<Plugin> plugins) {
         this.assembled = assembled;
         this.network = network;
+        this.plugins = List.copyOf(plugins);
     }
 
     public static CaadnsServer start(Settings settings, List<Plugin> plugins) throws StartupException {
         ZonesAndChain assembled = ZonesAndChain.assemble(settings, plugins);
         QueryHandler handlers = assembled.chain();
+        List<QueryObserver> observers = new ArrayList<>();
+        plugins.stream().map(Plugin::observer).filter(Objects::nonNull).forEach(observers::add);
+        QueryObserver observer = QueryObserver.all(observers);
         DnsServer.Options options = new DnsServer.Options(settings.listen(), settings.workers(),
                 settings.tcpIdleTimeout(), settings.tcpMaxConnections(), settings.udpReceiveBuffer(),
                 settings.udpSendBuffer());
+        CaadnsServer server;
         try {
-            DnsServer network = DnsServer.start(options,
-                    () -> new QueryProcessor(handlers, new ResponseWriter(settings.ednsUdpSize(), settings.nsid())));
-            return new CaadnsServer(assembled, network);
+            DnsServer network = DnsServer.start(options, () -> new QueryProcessor(handlers,
+                    new ResponseWriter(settings.ednsUdpSize(), settings.nsid()), observer));
+            server = new CaadnsServer(assembled, network, plugins);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted while binding", e);
         } catch (RuntimeException e) {
             throw new StartupException(e.getMessage(), e);
+        }
+        server.startPlugins();
+        return server;
+    }
+
+    private void startPlugins() throws StartupException {
+        try {
+            for (Plugin plugin : plugins) {
+                started.add(plugin.start(this));
+            }
+        } catch (StartupException | RuntimeException e) {
+            close();
+            throw e instanceof StartupException s ? s : new StartupException(e.getMessage(), e);
         }
     }
 
@@ -51,7 +76,15 @@ public final class CaadnsServer implements AutoCloseable {
     public List<ServedZones.ZoneStatus> reload() throws IOException {
         List<ServedZones.ZoneStatus> report = assembled.zones().load();
         ServedZones.log(report);
+        plugins.forEach(p -> p.loaded(report));
         return report;
+    }
+
+    /** What the plugins find wrong with an RRset about to be set at runtime; empty when nothing. */
+    public List<Finding> checkRRset(List<Record> rrset) {
+        List<Finding> findings = new ArrayList<>();
+        plugins.forEach(p -> findings.addAll(p.checkRRset(rrset)));
+        return findings;
     }
 
     public ServedZones zones() {
@@ -73,6 +106,14 @@ public final class CaadnsServer implements AutoCloseable {
 
     @Override
     public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("stopping a plugin failed: {}", e.toString());
+            }
+        }
+        started.clear();
         network.close();
         log.info("stopped");
     }

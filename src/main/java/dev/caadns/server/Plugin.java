@@ -1,11 +1,14 @@
 package dev.caadns.server;
 
 import dev.caadns.answer.QueryHandler;
+import dev.caadns.answer.QueryObserver;
 import dev.caadns.answer.ZoneSet;
 import dev.caadns.answer.ZoneSynthesis;
+import dev.caadns.zone.Finding;
 import dev.caadns.zone.ZoneValidator;
 import java.util.List;
 import java.util.function.Supplier;
+import org.xbill.DNS.Record;
 
 /**
  * A module the server runs without knowing what it does (the CAA module is one, as plugins are in
@@ -22,8 +25,33 @@ public interface Plugin {
         return ZoneSynthesis.NONE;
     }
 
+    /**
+     * Checks one RRset about to be set at runtime (the management API), as {@link #validators()} check
+     * zone files; an error finding keeps the change from being made.
+     */
+    default List<Finding> checkRRset(List<Record> rrset) {
+        return List.of();
+    }
+
     /** Wraps the rest of the chain; a plugin with nothing to answer returns next itself, costing nothing. */
     default QueryHandler handler(QueryHandler next, Supplier<ZoneSet> zones) {
         return next;
+    }
+
+    /** Sees every query after its answer (journal, metrics); null for none, which costs nothing. */
+    default QueryObserver observer() {
+        return null;
+    }
+
+    /** Told what each zone load did: the first at start, then every reload. */
+    default void loaded(List<ServedZones.ZoneStatus> report) {
+    }
+
+    /**
+     * Starts what the plugin runs beside the DNS service (the management API) once the server is up;
+     * the server closes what this returns when it stops.
+     */
+    default AutoCloseable start(CaadnsServer server) throws CaadnsServer.StartupException {
+        return () -> { };
     }
 }

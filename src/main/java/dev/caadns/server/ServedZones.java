@@ -4,12 +4,15 @@ import dev.caadns.answer.ZoneSet;
 import dev.caadns.zone.Finding;
 import dev.caadns.zone.LoadedZone;
 import dev.caadns.zone.SourcedRecord;
+import dev.caadns.zone.WireName;
 import dev.caadns.zone.ZoneIndex;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -97,6 +100,58 @@ public final class ServedZones implements Supplier<ZoneSet> {
         change(owner, type, List.of());
     }
 
+    /** Forgets the runtime change to (owner, type), if any: the files' data is served for it again. */
+    public synchronized void revert(Name owner, int type) {
+        Map<Integer, List<Record>> typed = overlay.get(owner);
+        if (typed == null || typed.remove(type) == null) {
+            return;
+        }
+        if (typed.isEmpty()) {
+            overlay.remove(owner);
+        }
+        publish();
+    }
+
+    /** The overlay's RRset (owner, type): null when none is set, empty when the RRset was deleted. */
+    public synchronized List<Record> overlaid(Name owner, int type) {
+        Map<Integer, List<Record>> typed = overlay.get(owner);
+        return typed == null ? null : typed.get(type);
+    }
+
+    /** The records of (owner, type) as served now, overlay first, then the zone files; empty when none. */
+    public synchronized List<Record> served(Name owner, int type) {
+        List<Record> set = overlaid(owner, type);
+        if (set != null) {
+            return set;
+        }
+        for (Name n = owner; ; n = parent(n)) {
+            LoadedZone zone = fromFiles.get(n);
+            if (zone != null) {
+                return zone.records().stream().map(SourcedRecord::record)
+                        .filter(r -> r.getType() == type && r.getName().equals(owner)).toList();
+            }
+            if (n.labels() <= 1) {
+                return List.of();
+            }
+        }
+    }
+
+    /** One zone as served now, with the file it came from (none for an implicit lab zone). */
+    public record ServedZone(Name origin, long serial, int records, Optional<Path> file) {
+    }
+
+    /** Every zone served now, files' zones and implicit lab zones alike. */
+    public synchronized List<ServedZone> list() {
+        List<ServedZone> zones = new ArrayList<>();
+        for (ZoneIndex zone : current.zones()) {
+            Name origin = WireName.toName(zone.origin());
+            LoadedZone loaded = fromFiles.get(origin);
+            zones.add(new ServedZone(origin, zone.serial(), zone.recordCount(),
+                    Optional.ofNullable(loaded).map(LoadedZone::source)));
+        }
+        return zones;
+    }
+
     /** Forgets every runtime change; the files' data is served again. */
     public synchronized void clearOverlay() {
         overlay.clear();
@@ -121,11 +176,13 @@ public final class ServedZones implements Supplier<ZoneSet> {
     private void publish() {
         Map<Name, List<Record>> byZone = new LinkedHashMap<>();
         fromFiles.forEach((origin, zone) -> byZone.put(origin, recordsOf(zone)));
+        java.util.Set<Name> implicit = new java.util.HashSet<>();
         for (var owner : overlay.entrySet()) {
             Name origin = deepestZone(byZone, owner.getKey());
             if (origin == null) {
                 origin = topLevel(owner.getKey());
                 byZone.put(origin, labZoneApex(origin));
+                implicit.add(origin);
             }
             List<Record> records = byZone.get(origin);
             for (var typed : owner.getValue().entrySet()) {
@@ -134,8 +191,15 @@ public final class ServedZones implements Supplier<ZoneSet> {
             }
         }
         List<ZoneIndex> indexes = new ArrayList<>();
-        byZone.forEach((origin, records) -> indexes.add(ZoneIndex.of(origin, records)));
-        current = new ZoneSet(indexes);
+        List<ZoneIndex> implicitIndexes = new ArrayList<>();
+        byZone.forEach((origin, records) -> {
+            ZoneIndex index = ZoneIndex.of(origin, records);
+            indexes.add(index);
+            if (implicit.contains(origin)) {
+                implicitIndexes.add(index);
+            }
+        });
+        current = new ZoneSet(indexes, implicitIndexes);
     }
 
     private static List<Record> recordsOf(LoadedZone zone) {

@@ -27,7 +27,10 @@ public final class ZonesAndChain {
         this.chain = chain;
     }
 
-    /** Loads the zones as configured and logs what each load found; fails when no zone can be served. */
+    /**
+     * Loads the zones as configured, logs what each load found and tells the plugins; fails when no
+     * zone can be served.
+     */
     public static ZonesAndChain assemble(Settings settings, List<Plugin> plugins)
             throws CaadnsServer.StartupException {
         ServedZones zones = new ServedZones(source(settings, loader(settings, plugins)));
@@ -46,6 +49,7 @@ public final class ZonesAndChain {
         for (int i = plugins.size() - 1; i >= 0; i--) {
             chain = plugins.get(i).handler(chain, zones);
         }
+        plugins.forEach(p -> p.loaded(report));
         return new ZonesAndChain(zones, chain);
     }
 

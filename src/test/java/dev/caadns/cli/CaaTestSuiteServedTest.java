@@ -77,6 +77,20 @@ class CaaTestSuiteServedTest {
         assertThat(suite.boulder().word()).as(suite.boulder().reason()).isEqualTo(suiteCa);
     }
 
+    @ParameterizedTest(name = "{0} relevant at {1}")
+    @CsvSource(delimiter = '|', value = {
+        "dname-deny.basic            | -",
+        "cname-permit-sub.deny.basic | deny.basic.caatestsuite.com.",
+        "dname-permit.deny.basic     | deny.basic.caatestsuite.com.",
+    })
+    void rfc8659DoesNotClimbAliasTargets(String label, String relevant) {
+        Explanation explanation = CaaExplainer.explain(Identifier.parse(label + ".caatestsuite.com"),
+                CaPolicy.of("caatestsuite.com"), dns);
+
+        assertThat(explanation.relevant() == null ? "-" : explanation.relevant().answeredAt().toString())
+                .isEqualTo(relevant);
+    }
+
     @Test
     void withoutLabModeTheSuiteZoneIsRefusedForItsCaaErrors() throws Exception {
         try (CaadnsServer strict = TestServers.start(TestServers.resource("/caa"), false)) {

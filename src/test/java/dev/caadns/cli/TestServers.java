@@ -20,6 +20,7 @@ final class TestServers {
                 "zones.directory", zones.toString(),
                 "listen", List.of("127.0.0.1:0"),
                 "workers", 1,
+                "management.listen", "",
                 "caa.allow-invalid", allowInvalid));
         return CaadnsServer.start(settings, Plugins.forSettings(settings));
     }

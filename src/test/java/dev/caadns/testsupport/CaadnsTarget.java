@@ -25,7 +25,10 @@ public final class CaadnsTarget implements DnsTarget {
         return start(zones, Map.of());
     }
 
-    /** @param settings further config paths → values, e.g. {@code caa.allow-invalid → true} */
+    /**
+     * @param settings further config paths → values, e.g. {@code caa.allow-invalid → true}; listen and
+     *     workers default to 127.0.0.1:0 and 1, and the management API is off
+     */
     public static CaadnsTarget start(Map<Name, Path> zones, Map<String, Object> settings) {
         return start(Optional.empty(), zones, settings);
     }
@@ -35,8 +38,9 @@ public final class CaadnsTarget implements DnsTarget {
         List<Map<String, Object>> files = new ArrayList<>();
         zones.forEach((origin, file) -> files.add(Map.of("origin", origin.toString(), "file", file.toString())));
         Map<String, Object> flags = new java.util.HashMap<>(settings);
-        flags.put("listen", List.of("127.0.0.1:0"));
-        flags.put("workers", 1);
+        flags.putIfAbsent("listen", List.of("127.0.0.1:0"));
+        flags.putIfAbsent("workers", 1);
+        flags.putIfAbsent("management.listen", "");
         flags.put("zones.files", files);
         try {
             Settings loaded = SettingsLoader.load(configFile, flags);

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs caadns from JAR in the foreground on 127.0.0.1:PORT serving the zone files in ZONEDIR, with
+# one answering worker, the whole JVM (GC and JIT threads too) pinned to CPU. Stop it by its PID
+# ($! of this script: it execs java).
+# It runs as shipped (query journal in memory, as by default) except that the management API gets
+# a free port instead of 8055, so a caadns already running on this machine does not stop it.
+# CONFIG, if given, is used instead (the template row); it should do the same.
+# CAADNS_JAVA_OPTS adds JVM flags, e.g. CAADNS_JAVA_OPTS="-XX:+UseParallelGC".
+set -euo pipefail
+if [[ $# -lt 5 || $# -gt 6 ]]; then
+    echo "usage: start-caadns.sh JAR PORT ZONEDIR CPU SCRATCHDIR [CONFIG]" >&2
+    exit 2
+fi
+jar=$1 port=$2 zonedir=$3 cpu=$4 scratch=$5
+mkdir -p "$scratch"
+config=${6:-$scratch/caadns.conf}
+if [[ $# -eq 5 ]]; then
+    echo 'management.listen = "127.0.0.1:0"' >"$config"
+fi
+# shellcheck disable=SC2086 # CAADNS_JAVA_OPTS is a list of flags
+exec taskset -c "$cpu" java ${CAADNS_JAVA_OPTS:-} -jar "$jar" serve --config "$config" --zones "$zonedir" \
+    --listen "127.0.0.1:$port" --workers 1

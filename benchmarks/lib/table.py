@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Turns benchmarks/run's results.tsv into the markdown tables of a result file.
+
+usage: table.py RESULTS_TSV
+
+Input lines: ZONE_NAMES <tab> SERVER <tab> KEY <tab> VALUE, with KEY one of
+  PROTO.SUITE.{qps,avg_ms,lost,sent,completed}   a throughput run
+  latency.{p50_ms,p99_ms,p999_ms,avg_ms,lost}     the fixed-rate run (dnsperf -Q -v)
+  loss.rate, loss.{lost,sent,qps}                 the run at 80% of NSD's rate
+  first_answer_s, rss_kib, pss_kib, skipped
+
+Output: a throughput table (one row per zone, suite and transport, ratios caadns/NSD and
+caadns/Knot) and a per-server table (first answer, memory after load, latency, losses)."""
+import collections
+import sys
+
+NAMES = {"nsd": "NSD", "knot": "Knot", "caadns": "caadns", "template": "caadns (template)"}
+ORDER = ["nsd", "knot", "caadns", "template"]
+SUITES = {"caa": "CAA", "mix": "CA mix", "a": "A"}
+
+
+def zone_label(names):
+    n = int(names)
+    if n % 1_000_000 == 0:
+        return f"{n // 1_000_000}M"
+    if n % 1000 == 0:
+        return f"{n // 1000}k"
+    return str(n)
+
+
+def load(path):
+    data = collections.defaultdict(dict)  # (zone, server) -> {key: value}
+    with open(path) as f:
+        for line in f:
+            zone, server, key, value = line.rstrip("\n").split("\t", 3)
+            data[(zone, server)][key] = value
+    return data
+
+
+def num(d, key, fmt="{:,.0f}", scale=1.0):
+    if key not in d:
+        return "–"
+    return fmt.format(float(d[key]) * scale)
+
+
+def ratio(data, zone, key, other):
+    mine, theirs = data.get((zone, "caadns"), {}).get(key), data.get((zone, other), {}).get(key)
+    if mine is None or theirs is None or float(theirs) == 0:
+        return "–"
+    return f"{float(mine) / float(theirs):.2f}"
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    data = load(sys.argv[1])
+    zones = sorted({z for z, _ in data}, key=int)
+    servers = [s for s in ORDER if any((z, s) in data for z in zones)]
+    measured = [s for s in servers if any("skipped" not in data.get((z, s), {"skipped": 1}) for z in zones)]
+
+    print("## Throughput (queries/s; latency = dnsperf's average over the run)")
+    print()
+    head = ["zone", "queries", "transport"] + [f"{NAMES[s]} q/s" for s in measured]
+    head += ["caadns/NSD", "caadns/Knot"]
+    head += [f"{NAMES[s]} avg ms" for s in measured] + [f"{NAMES[s]} lost" for s in measured]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for zone in zones:
+        runs = sorted({k.rsplit(".", 1)[0] for (z, _), d in data.items() if z == zone for k in d
+                       if k.count(".") == 2 and k.split(".")[0] in ("udp", "tcp")},
+                      key=lambda r: (list(SUITES).index(r.split(".")[1]), r.split(".")[0] != "udp"))
+        for run in runs:
+            proto, suite = run.split(".")
+            row = [zone_label(zone), SUITES.get(suite, suite), proto.upper()]
+            row += [num(data.get((zone, s), {}), f"{run}.qps") for s in measured]
+            row += [ratio(data, zone, f"{run}.qps", "nsd"), ratio(data, zone, f"{run}.qps", "knot")]
+            row += [num(data.get((zone, s), {}), f"{run}.avg_ms", "{:.3f}") for s in measured]
+            row += [num(data.get((zone, s), {}), f"{run}.lost") for s in measured]
+            print("| " + " | ".join(row) + " |")
+    print()
+
+    print("## Per server")
+    print()
+    print("first answer = seconds from process start until it answers a query from the zone (zone load "
+          "time, JVM start included for caadns); memory after the load runs, summed over the "
+          "server's processes; p50/p99 from every query of the fixed-rate CAA/UDP run (`-Q`, `-v`); "
+          "losses of a CAA/UDP run at 80% of NSD's CAA/UDP rate.")
+    print()
+    head = ["server", "zone", "first answer s", "RSS MiB", "PSS MiB", "p50 / p99 ms at fixed rate",
+            "lost at 80% of NSD"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for zone in zones:
+        for s in servers:
+            d = data.get((zone, s))
+            if d is None:
+                continue
+            if "skipped" in d:
+                print(f"| {NAMES[s]} | {zone_label(zone)} | skipped: {d['skipped']} |  |  |  |  |")
+                continue
+            lat = "–"
+            if "latency.p50_ms" in d:
+                lat = f"{float(d['latency.p50_ms']):.3f} / {float(d['latency.p99_ms']):.3f} " \
+                      f"(at {float(d['latency.qps']):,.0f} q/s)"
+            loss = "–"
+            if "loss.lost" in d:
+                sent = int(d["loss.sent"])
+                # dnsperf keeps at most -q queries outstanding, so a slow server shows up as a rate
+                # below the asked one rather than as losses: print both.
+                loss = f"{int(d['loss.lost']):,} of {sent:,} ({100 * int(d['loss.lost']) / max(sent, 1):.2f}%); " \
+                       f"asked {int(d['loss.rate']):,} q/s, got {float(d['loss.qps']):,.0f}"
+            row = [NAMES[s], zone_label(zone), num(d, "first_answer_s", "{:.2f}"),
+                   num(d, "rss_kib", "{:,.0f}", 1 / 1024), num(d, "pss_kib", "{:,.0f}", 1 / 1024), lat, loss]
+            print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+package dev.caadns.admin;
+
+import dev.caadns.wire.Query;
+import dev.caadns.wire.Response;
+import dev.caadns.wire.Section;
+import dev.caadns.zone.WireName;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
+
+/**
+ * One preallocated place in the journal ring. The event loop copies a query's few fields in (no
+ * allocation, no JSON); readers turn it into a {@link JournalEntry} later. Guarded by its own lock.
+ */
+final class JournalSlot {
+    private static final int ANSWER_TYPES = 8;
+
+    private long seq = -1;
+    private long timeMillis;
+    private InetAddress client;
+    private int port;
+    private boolean tcp;
+    private int id;
+    private final byte[] name = new byte[255];
+    private int nameLength;
+    private int type;
+    private boolean rd;
+    private boolean cd;
+    private boolean edns;
+    private int ednsSize;
+    private boolean dnssecOk;
+    private boolean nsid;
+    private int rcode;
+    private boolean truncated;
+    private final int[] answerTypes = new int[ANSWER_TYPES];
+    private final int[] answerSizes = new int[ANSWER_TYPES];
+    private int answerCount;
+    private int authorityCount;
+    private int additionalCount;
+    private String note;
+    private int replyBytes;
+    private long nanos;
+
+    synchronized void fill(long seq, long timeMillis, Query q, Response r, InetSocketAddress from, int replyLength,
+                           long nanos) {
+        this.seq = seq;
+        this.timeMillis = timeMillis;
+        this.client = from == null ? null : from.getAddress();
+        this.port = from == null ? 0 : from.getPort();
+        this.tcp = q.overTcp();
+        this.id = q.id();
+        this.nameLength = q.hasQuestion() ? q.nameLength() : 0;
+        System.arraycopy(q.name(), 0, name, 0, nameLength);
+        this.type = q.hasQuestion() ? q.type() : -1;
+        this.rd = q.recursionDesired();
+        this.cd = q.checkingDisabled();
+        this.edns = q.hasEdns();
+        this.ednsSize = q.hasEdns() ? q.ednsPayload() : 0;
+        this.dnssecOk = q.dnssecOk();
+        this.nsid = q.nsidRequested();
+        this.rcode = r.rcode();
+        this.truncated = r.truncated();
+        Section answer = r.answer();
+        this.answerCount = Math.min(answer.count(), ANSWER_TYPES);
+        for (int i = 0; i < answerCount; i++) {
+            answerTypes[i] = answer.rrset(i).type();
+            answerSizes[i] = answer.rrset(i).size();
+        }
+        this.authorityCount = r.authority().count();
+        this.additionalCount = r.additional().count();
+        this.note = r.note();
+        this.replyBytes = replyLength;
+        this.nanos = nanos;
+    }
+
+    /** The entry held here, or null when the slot has moved on past seq (or never held it). */
+    synchronized JournalEntry entry(long wanted) {
+        if (seq != wanted) {
+            return null;
+        }
+        List<String> flags = new ArrayList<>();
+        if (rd) {
+            flags.add("RD");
+        }
+        if (cd) {
+            flags.add("CD");
+        }
+        List<String> options = new ArrayList<>();
+        if (dnssecOk) {
+            options.add("DO");
+        }
+        if (nsid) {
+            options.add("NSID");
+        }
+        List<String> answer = new ArrayList<>();
+        for (int i = 0; i < answerCount; i++) {
+            answer.add(Type.string(answerTypes[i]) + " x" + answerSizes[i]);
+        }
+        return new JournalEntry(seq, Instant.ofEpochMilli(timeMillis).toString(),
+                client == null ? "" : client.getHostAddress(), port, tcp ? "tcp" : "udp", id, name(),
+                type < 0 ? "" : Type.string(type), flags, edns ? ednsSize : 0, options, Rcode.string(rcode),
+                truncated, answer, authorityCount, additionalCount, note, replyBytes, nanos / 1000);
+    }
+
+    private String name() {
+        if (nameLength == 0) {
+            return "";
+        }
+        return WireName.toName(Arrays.copyOf(name, nameLength)).toString();
+    }
+}

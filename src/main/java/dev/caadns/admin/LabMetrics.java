@@ -1,0 +1,107 @@
+package dev.caadns.admin;
+
+import dev.caadns.answer.QueryObserver;
+import dev.caadns.lab.Faults;
+import dev.caadns.server.ServedZones;
+import dev.caadns.wire.Query;
+import dev.caadns.wire.Response;
+import dev.caadns.zone.Finding;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
+
+/**
+ * The Prometheus metrics of one server: queries by type, rcode and transport, latency, zones, loads,
+ * faults fired and findings by code. Served as text at /metrics by our own HTTP server.
+ */
+public final class LabMetrics implements QueryObserver {
+    /** Types above this share the label {@code other}, so odd queries cannot grow the label set without end. */
+    private static final int TYPES = 512;
+    private static final int RCODES = 32;
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Counter queries;
+    /** Data points by (type, rcode, transport), found once, so counting a query does not allocate. */
+    private final AtomicReferenceArray<CounterDataPoint> points = new AtomicReferenceArray<>((TYPES + 1) * RCODES * 2);
+    private final Histogram latency;
+    private final Counter zoneLoads;
+    private volatile Map<String, Long> findingsByCode = Map.of();
+
+    public LabMetrics(ServedZones zones, Faults faults) {
+        queries = Counter.builder().name("caadns_queries_total")
+                .help("Queries answered (or dropped), by query type, rcode and transport")
+                .labelNames("type", "rcode", "transport").register(registry);
+        latency = Histogram.builder().name("caadns_query_duration_seconds")
+                .help("Time from parsed query to encoded reply").classicOnly()
+                .classicUpperBounds(0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.005, 0.025, 0.1)
+                .register(registry);
+        zoneLoads = Counter.builder().name("caadns_zone_loads_total")
+                .help("Zone loads and reloads by result: served, kept_previous or not_served")
+                .labelNames("zone", "result").register(registry);
+        GaugeWithCallback.builder().name("caadns_zone_serial").help("SOA serial served, per zone")
+                .labelNames("zone").callback(cb -> zones.list().forEach(
+                        z -> cb.call(z.serial(), z.origin().toString()))).register(registry);
+        GaugeWithCallback.builder().name("caadns_zone_records").help("Records served, per zone")
+                .labelNames("zone").callback(cb -> zones.list().forEach(
+                        z -> cb.call(z.records(), z.origin().toString()))).register(registry);
+        CounterWithCallback.builder().name("caadns_faults_fired_total").help("Queries hit by a fault, by action")
+                .labelNames("action").callback(cb -> faults.firedByAction().forEach(
+                        (action, count) -> cb.call(count, action.label()))).register(registry);
+        GaugeWithCallback.builder().name("caadns_findings").help("Findings of the last load, by code (CAA codes included)")
+                .labelNames("code").callback(cb -> findingsByCode.forEach(
+                        (code, count) -> cb.call(count, code))).register(registry);
+    }
+
+    @Override
+    public void observe(Query query, Response response, InetSocketAddress client, int replyLength, long nanos) {
+        int type = query.hasQuestion() && query.type() < TYPES ? query.type() : TYPES;
+        int rcode = Math.min(response.rcode(), RCODES - 1);
+        int transport = query.overTcp() ? 1 : 0;
+        int slot = (type * RCODES + rcode) * 2 + transport;
+        CounterDataPoint point = points.get(slot);
+        if (point == null) {
+            point = queries.labelValues(type == TYPES ? "other" : Type.string(type), Rcode.string(rcode),
+                    transport == 1 ? "tcp" : "udp");
+            points.set(slot, point);
+        }
+        point.inc();
+        latency.observe(nanos / 1e9);
+    }
+
+    /** Counts a load or reload: each zone's result, and the findings by code. */
+    public void loaded(List<ServedZones.ZoneStatus> report) {
+        Map<String, Long> byCode = new TreeMap<>();
+        for (ServedZones.ZoneStatus z : report) {
+            String result = z.served() ? "served" : z.keptPrevious() ? "kept_previous" : "not_served";
+            zoneLoads.labelValues(z.origin().toString(), result).inc();
+            for (Finding f : z.findings()) {
+                byCode.merge(f.code(), 1L, Long::sum);
+            }
+        }
+        findingsByCode = Map.copyOf(byCode);
+    }
+
+    /** Every metric in the Prometheus text format. */
+    public byte[] scrape() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        return out.toByteArray();
+    }
+
+    public static String contentType() {
+        return PrometheusTextFormatWriter.CONTENT_TYPE;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.caadns.admin;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import dev.caadns.config.ConfigError;
+import dev.caadns.config.Settings;
+import dev.caadns.config.SocketAddresses;
+import dev.caadns.lab.FaultRule;
+import dev.caadns.lab.FaultRuleParser;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The lab's keys: {@code management { listen, token }}, {@code journal { size, file }} and
+ * {@code faults = [...]}, checked at start so a bad lab file stops with the line to fix.
+ *
+ * @param listen where the management API listens; empty when it is off
+ * @param token bearer token every request must carry; "" for none (loopback only)
+ * @param journalFile JSON-lines file the journal is appended to; empty when off
+ */
+public record LabSettings(Optional<InetSocketAddress> listen, String token, int journalSize,
+                          Optional<Path> journalFile, List<FaultRule> faults) {
+
+    public static LabSettings from(Settings settings) throws ConfigError {
+        Config c = settings.config();
+        String listenText = string(c, "management.listen");
+        Optional<InetSocketAddress> listen = Optional.empty();
+        if (!listenText.isEmpty()) {
+            try {
+                listen = Optional.of(SocketAddresses.parse(listenText));
+            } catch (IllegalArgumentException e) {
+                throw ConfigError.at(c.getValue("management.listen").origin(), "management.listen",
+                        "bad address \"" + listenText + "\": " + e.getMessage());
+            }
+        }
+        String token = string(c, "management.token");
+        if (listen.isPresent() && !listen.get().getAddress().isLoopbackAddress() && token.isEmpty()) {
+            throw ConfigError.at(c.getValue("management.listen").origin(), "management.listen",
+                    listenText + " is not a loopback address: set management.token, which every request "
+                            + "must then carry as Authorization: Bearer <token>");
+        }
+        ConfigValue size = c.getValue("journal.size");
+        if (size.valueType() != ConfigValueType.NUMBER || !(size.unwrapped() instanceof Integer n) || n < 1) {
+            throw ConfigError.at(size.origin(), "journal.size", "expected a whole number above 0, got "
+                    + size.render());
+        }
+        String file = string(c, "journal.file");
+        return new LabSettings(listen, token, (Integer) size.unwrapped(),
+                file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)), faults(c));
+    }
+
+    private static List<FaultRule> faults(Config c) throws ConfigError {
+        ConfigValue value = c.getValue("faults");
+        if (!(value instanceof ConfigList list)) {
+            throw ConfigError.at(value.origin(), "faults", "expected a list of fault rules [{ name = ..., ... }]");
+        }
+        List<FaultRule> rules = new ArrayList<>();
+        for (ConfigValue item : list) {
+            if (!(item instanceof ConfigObject entry)) {
+                throw ConfigError.at(item.origin(), "faults", "expected a fault rule { name = ..., action = ... }");
+            }
+            FaultRule rule;
+            try {
+                rule = FaultRuleParser.parse(entry.unwrapped());
+            } catch (IllegalArgumentException e) {
+                throw ConfigError.at(item.origin(), "faults", e.getMessage());
+            }
+            if (!rule.id().isEmpty() && rules.stream().anyMatch(r -> r.id().equals(rule.id()))) {
+                throw ConfigError.at(item.origin(), "faults", "id \"" + rule.id() + "\" is used twice");
+            }
+            rules.add(rule);
+        }
+        return rules;
+    }
+
+    private static String string(Config c, String path) throws ConfigError {
+        ConfigValue value = c.getValue(path);
+        if (value.valueType() != ConfigValueType.STRING) {
+            throw ConfigError.at(value.origin(), path, "expected a string, got " + value.render());
+        }
+        return (String) value.unwrapped();
+    }
+}

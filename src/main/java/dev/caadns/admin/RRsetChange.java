@@ -1,0 +1,33 @@
+package dev.caadns.admin;
+
+import dev.caadns.server.CaadnsServer;
+import dev.caadns.zone.Finding;
+import java.util.List;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+
+/**
+ * Sets an RRset in the overlay the way a zone file would be checked: the plugins' checks run first
+ * (CAA validation among them) and an error finding leaves everything as it was, with a 400.
+ */
+final class RRsetChange {
+    private final CaadnsServer server;
+
+    RRsetChange(CaadnsServer server) {
+        this.server = server;
+    }
+
+    void replace(Name owner, int type, List<Record> records) {
+        List<Finding> findings = server.checkRRset(records);
+        List<String> errors = findings.stream().filter(Finding::blocksServing).map(Finding::format).toList();
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, "the RRset was not changed: " + String.join("; ", errors),
+                    findings.stream().map(Finding::format).toList());
+        }
+        try {
+            server.zones().replace(owner, type, records);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("the RRset was not changed: " + e.getMessage());
+        }
+    }
+}

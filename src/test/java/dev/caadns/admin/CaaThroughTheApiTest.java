@@ -1,0 +1,68 @@
+package dev.caadns.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.caadns.cli.Plugins;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * The plugins as {@code serve} assembles them: the management API checks CAA changes with the CAA
+ * module's validator and answers explain with its verdict.
+ */
+class CaaThroughTheApiTest {
+    @TempDir
+    Path dir;
+    LabFixture lab;
+
+    @BeforeEach
+    void start() throws Exception {
+        lab = new LabFixture(dir, Map.of(), Plugins::forSettings);
+    }
+
+    @AfterEach
+    void stop() {
+        lab.close();
+    }
+
+    @Test
+    void aMalformedCaaChangeIsRefusedWithTheFindingAndNothingChanges() throws Exception {
+        HttpResponse<String> put = lab.send("PUT", "/api/v1/zones/lab.test./rrsets/www/CAA",
+                "{\"ttl\":60,\"records\":[\"0 issue \\\"ca.example; a=1;\\\"\"]}");
+
+        assertThat(put.statusCode()).isEqualTo(400);
+        assertThat(put.body()).contains("I-ISSUE-ABNF");
+        assertThat(caa("www.lab.test.")).isEmpty();
+    }
+
+    @Test
+    void aChalltestsrvAddCaaIsServedAndExplainedAsAPermit() throws Exception {
+        HttpResponse<String> add = lab.post("/add-caa",
+                "{\"host\":\"www.lab.test\",\"policies\":[{\"tag\":\"issue\",\"value\":\"pki.goog\"}]}");
+        assertThat(add.statusCode()).isEqualTo(200);
+        assertThat(caa("www.lab.test.")).containsExactly("0 issue \"pki.goog\"");
+
+        JsonNode google = new ObjectMapper().readTree(lab.get("/api/v1/explain?name=www.lab.test&ca=pki.goog").body());
+        JsonNode other = new ObjectMapper().readTree(lab.get("/api/v1/explain?name=www.lab.test&ca=ca.example").body());
+
+        assertThat(google.get("verdict").asText()).isEqualTo("permit");
+        assertThat(google.get("relevant").asText()).isEqualTo("www.lab.test.");
+        assertThat(other.get("verdict").asText()).isEqualTo("deny");
+    }
+
+    private List<String> caa(String name) throws Exception {
+        return lab.udp(name, Type.CAA).getSection(Section.ANSWER).stream()
+                .filter(r -> r.getType() == Type.CAA).map(Record::rdataToString).toList();
+    }
+}
