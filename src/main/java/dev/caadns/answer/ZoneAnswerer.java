@@ -21,7 +21,6 @@ public final class ZoneAnswerer implements QueryHandler {
     static final int AAAA = 28;
     static final int DNAME = 39;
     static final int DS = 43;
-    static final int CAA = 257;
     static final int IXFR = 251;
     static final int AXFR = 252;
     static final int MAILB = 253;
@@ -39,7 +38,7 @@ public final class ZoneAnswerer implements QueryHandler {
         this(zones, ZoneSynthesis.NONE);
     }
 
-    /** @param synthesis CAA a plugin adds to the zone data (templates), answered as if written in the zone */
+    /** @param synthesis data a plugin adds to the zones (CAA templates), answered as if written in them */
     public ZoneAnswerer(Supplier<ZoneSet> zones, ZoneSynthesis synthesis) {
         this.zones = zones;
         this.synthesis = synthesis;
@@ -131,8 +130,8 @@ public final class ZoneAnswerer implements QueryHandler {
             return;
         }
         RRset set = node.get(q.type());
-        if (set == null && q.type() == CAA) {
-            set = synthesis.caa(zone, node, node.name(), 0, node.name().length, r);
+        if (set == null) {
+            set = synthesis.rrset(zone, node, node.name(), 0, node.name().length, q.type(), r);
         }
         if (set != null) {
             answer(r, set, owner);
@@ -154,11 +153,11 @@ public final class ZoneAnswerer implements QueryHandler {
     /** RFC 8482: one RRset is enough for ANY; NSD and Knot do the same for minimal responses. */
     private void anyQuery(ZoneIndex zone, Response r, Node node, byte[] owner) {
         if (node.isEmptyNonTerminal()) {
-            RRset caa = synthesis.caa(zone, node, node.name(), 0, node.name().length, r);
-            if (caa == null) {
+            RRset synthesized = synthesis.rrset(zone, node, node.name(), 0, node.name().length, ANY, r);
+            if (synthesized == null) {
                 nodata(zone, r);
             } else {
-                answer(r, caa, owner);
+                answer(r, synthesized, owner);
             }
             return;
         }
@@ -166,13 +165,13 @@ public final class ZoneAnswerer implements QueryHandler {
         answer(r, cname != null ? cname : node.rrsets()[0], owner);
     }
 
-    /** A name that exists only by synthesis: its CAA for CAA and ANY, NODATA for anything else. */
+    /** A name that exists only by synthesis: what is synthesized there, NODATA for anything else. */
     private void synthesizedName(ZoneIndex zone, Query q, Response r, byte[] name, int off, int len, byte[] owner) {
-        RRset caa = q.type() == CAA || q.type() == ANY ? synthesis.caa(zone, null, name, off, len, r) : null;
-        if (caa == null) {
+        RRset synthesized = synthesis.rrset(zone, null, name, off, len, q.type(), r);
+        if (synthesized == null) {
             nodata(zone, r);
         } else {
-            answer(r, caa, owner);
+            answer(r, synthesized, owner);
         }
     }
 

@@ -6,15 +6,16 @@ import dev.caadns.zone.RRset;
 import dev.caadns.zone.ZoneIndex;
 
 /**
- * CAA data a plugin adds to the zones at query time (the CAA templates), consulted by
+ * Data a plugin adds to the zones at query time (the CAA module's templates), consulted by
  * {@link ZoneAnswerer} wherever it looks a name up, so a synthesized RRset behaves exactly like one
- * written in the zone file: for the question, for CNAME and DNAME targets, for wildcards.
- * Runs on event-loop threads: must not block and should not allocate.
+ * written in the zone file: for the question, for CNAME and DNAME targets, for wildcards. The core
+ * does not know which types a plugin synthesizes. Runs on event-loop threads: must not block and
+ * should not allocate.
  */
 public interface ZoneSynthesis {
     ZoneSynthesis NONE = new ZoneSynthesis() {
         @Override
-        public RRset caa(ZoneIndex zone, Node node, byte[] name, int off, int len, Response response) {
+        public RRset rrset(ZoneIndex zone, Node node, byte[] name, int off, int len, int type, Response response) {
             return null;
         }
 
@@ -25,12 +26,13 @@ public interface ZoneSynthesis {
     };
 
     /**
-     * The synthesized CAA RRset at a name with no CAA of its own and not below a zone cut, or null.
+     * The synthesized RRset of this type at a name with none of its own and not below a zone cut, or
+     * null; for ANY (255), any one RRset synthesized there.
      *
      * @param node the name's node, or null when it exists only by {@link #exists}
      * @param response where to leave a note on what synthesized it
      */
-    RRset caa(ZoneIndex zone, Node node, byte[] name, int off, int len, Response response);
+    RRset rrset(ZoneIndex zone, Node node, byte[] name, int off, int len, int type, Response response);
 
     /**
      * True when a name the zone does not hold exists by synthesis: it, or a name below it, gets a

@@ -127,7 +127,10 @@ public final class TemplateSynthesis implements ZoneSynthesis {
     }
 
     @Override
-    public RRset caa(ZoneIndex zone, Node node, byte[] name, int off, int len, Response response) {
+    public RRset rrset(ZoneIndex zone, Node node, byte[] name, int off, int len, int type, Response response) {
+        if (type != Type.CAA && type != Type.ANY) {
+            return null;
+        }
         Expansion expansion = expansionAt(zone, node, name, off, len);
         if (expansion == null) {
             return null;
