@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Generator;
 import org.xbill.DNS.Name;
@@ -35,7 +33,7 @@ final class MasterFileParser {
 
     /** What a file produced; {@code order} ranks each file:line by when it was read. */
     record Result(Name origin, List<SourcedRecord> records, List<Finding> findings,
-                  Map<String, Integer> order) {
+                  ReadOrder order) {
     }
 
     /** Parse state that RFC 1035 carries from entry to entry within one file. */
@@ -79,7 +77,7 @@ final class MasterFileParser {
     private final LoadOptions options;
     private final List<SourcedRecord> records = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
-    private final Map<String, Integer> order = new HashMap<>();
+    private final ReadOrder order = new ReadOrder();
     private final Deque<Path> including = new ArrayDeque<>();
     private final PlainRecordReader plain;
     private Name zoneOrigin;
@@ -111,14 +109,10 @@ final class MasterFileParser {
         return new Result(zone, parser.records, parser.findings, parser.order);
     }
 
-    static String position(String file, int line) {
-        return file + ':' + line;
-    }
-
     private void readText(Path file, String text, State state, int depth) {
         List<EntryReader.SplitException> errors = new ArrayList<>();
-        for (Entry entry : EntryReader.split(file.toString(), text, errors)) {
-            order.putIfAbsent(position(entry.file(), entry.line()), order.size());
+        EntryReader.split(file.toString(), text, entry -> {
+            order.saw(entry.file(), entry.line());
             try {
                 read(file, entry, state, depth);
             } catch (EntryException e) {
@@ -128,9 +122,9 @@ final class MasterFileParser {
                 findings.add(Findings.error("Z-SYNTAX", entry.file(), entry.line(),
                         null, clean(e.getMessage()), SYNTAX_HINT));
             }
-        }
+        }, errors);
         for (EntryReader.SplitException e : errors) {
-            order.putIfAbsent(position(file.toString(), e.line), order.size());
+            order.saw(file.toString(), e.line);
             findings.add(Findings.error("Z-SYNTAX", file.toString(), e.line, null, e.getMessage(),
                     "balance the parentheses and quotes of this entry"));
         }
