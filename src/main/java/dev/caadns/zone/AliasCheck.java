@@ -1,5 +1,8 @@
 package dev.caadns.zone;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.xbill.DNS.Name;
@@ -12,37 +15,56 @@ import org.xbill.DNS.Type;
  */
 final class AliasCheck implements LoadCheck {
 
+    /** A record below the DNAME that was found {@code rank}-th among the zone's DNAMEs. */
+    private record Occluded(int rank, SourcedRecord dname, SourcedRecord below) {
+    }
+
     @Override
     public List<SourcedRecord> apply(Name origin, List<SourcedRecord> records,
                                      List<Finding> findings) {
-        Map<Name, List<SourcedRecord>> nodes = Nodes.of(records);
-        for (List<SourcedRecord> node : nodes.values()) {
+        Map<Name, Integer> dnameRanks = new HashMap<>();
+        List<SourcedRecord> dnames = new ArrayList<>();
+        for (List<SourcedRecord> node : Nodes.of(records)) {
             List<SourcedRecord> cnames = Nodes.ofType(node, Type.CNAME);
+            List<SourcedRecord> nodeDnames = Nodes.ofType(node, Type.DNAME);
             single(cnames, "Z-CNAME-MULTIPLE", "CNAME", findings);
-            single(Nodes.ofType(node, Type.DNAME), "Z-DNAME-MULTIPLE", "DNAME", findings);
+            single(nodeDnames, "Z-DNAME-MULTIPLE", "DNAME", findings);
             if (!cnames.isEmpty()) {
                 beside(cnames.get(0), node, findings);
             }
-        }
-        for (List<SourcedRecord> node : nodes.values()) {
-            List<SourcedRecord> dnames = Nodes.ofType(node, Type.DNAME);
-            if (dnames.isEmpty()) {
-                continue;
+            if (!nodeDnames.isEmpty()) {
+                dnameRanks.put(nodeDnames.get(0).record().getName(), dnames.size());
+                dnames.add(nodeDnames.get(0));
             }
-            SourcedRecord dname = dnames.get(0);
-            Name owner = dname.record().getName();
-            for (SourcedRecord below : records) {
-                Name name = below.record().getName();
-                if (!name.equals(owner) && name.subdomain(owner)) {
-                    findings.add(Findings.error("Z-DNAME-OCCLUDED", below, "data below the DNAME"
-                            + " at " + owner + " (" + dname.file() + ":" + dname.line() + "): "
-                            + Findings.show(below), "remove it; names below a DNAME are"
-                            + " rewritten to " + dname.record().getAdditionalName()
-                            + " and never answered from here"));
+        }
+        if (!dnames.isEmpty()) {
+            belowDnames(records, dnameRanks, dnames, findings);
+        }
+        return records;
+    }
+
+    /** Walks each owner's ancestors instead of the zone per DNAME; reports DNAME by DNAME. */
+    private static void belowDnames(List<SourcedRecord> records, Map<Name, Integer> dnameRanks,
+                                    List<SourcedRecord> dnames, List<Finding> findings) {
+        List<Occluded> occluded = new ArrayList<>();
+        for (SourcedRecord below : records) {
+            Name name = below.record().getName();
+            for (int strip = 1; strip < name.labels(); strip++) {
+                Integer rank = dnameRanks.get(new Name(name, strip));
+                if (rank != null) {
+                    occluded.add(new Occluded(rank, dnames.get(rank), below));
                 }
             }
         }
-        return records;
+        occluded.sort(Comparator.comparingInt(Occluded::rank));
+        for (Occluded o : occluded) {
+            Name owner = o.dname().record().getName();
+            findings.add(Findings.error("Z-DNAME-OCCLUDED", o.below(), "data below the DNAME"
+                    + " at " + owner + " (" + o.dname().file() + ":" + o.dname().line() + "): "
+                    + Findings.show(o.below()), "remove it; names below a DNAME are"
+                    + " rewritten to " + o.dname().record().getAdditionalName()
+                    + " and never answered from here"));
+        }
     }
 
     private static void single(List<SourcedRecord> set, String code, String type,

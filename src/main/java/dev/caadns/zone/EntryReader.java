@@ -1,7 +1,7 @@
 package dev.caadns.zone;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Splits master-file text (RFC 1035 §5.1) into logical entries with their start line, because
@@ -24,11 +24,12 @@ final class EntryReader {
     }
 
     /**
-     * Returns the entries up to the first boundary error, which is added to {@code errors}; the
-     * entries before it are kept so their records can still be checked.
+     * Hands each entry to {@code entries} as it is found, up to the first boundary error, which is
+     * added to {@code errors}; the entries before it are kept so their records can still be checked.
+     * Streaming keeps a large zone's entry texts from being alive all at once.
      */
-    static List<Entry> split(String file, String text, List<SplitException> errors) {
-        List<Entry> entries = new ArrayList<>();
+    static void split(String file, String text, Consumer<Entry> entries,
+                      List<SplitException> errors) {
         StringBuilder body = new StringBuilder();
         StringBuilder comment = new StringBuilder();
         StringBuilder currentComment = null;
@@ -75,7 +76,7 @@ final class EntryReader {
             if (inQuote) {
                 if (eof) {
                     errors.add(new SplitException(startLine, "unterminated quoted string"));
-                    return entries;
+                    return;
                 }
                 if (c == '"') {
                     inQuote = false;
@@ -99,7 +100,7 @@ final class EntryReader {
                 case ')' -> {
                     if (depth == 0) {
                         errors.add(new SplitException(line, "')' without '('"));
-                        return entries;
+                        return;
                     }
                     depth--;
                     body.append(c);
@@ -111,13 +112,13 @@ final class EntryReader {
                     if (depth > 0) {
                         if (eof) {
                             errors.add(new SplitException(startLine, "'(' is never closed"));
-                            return entries;
+                            return;
                         }
                         body.append(' ');
                     } else {
                         String entryText = body.toString().strip();
                         if (!entryText.isEmpty()) {
-                            entries.add(new Entry(file, startLine, entryText, comment.toString(),
+                            entries.accept(new Entry(file, startLine, entryText, comment.toString(),
                                     ownerOmitted));
                         }
                         body.setLength(0);
@@ -129,7 +130,6 @@ final class EntryReader {
                 default -> body.append(c);
             }
         }
-        return entries;
     }
 
     private static void appendComment(StringBuilder comment, String part) {

@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Generator;
 import org.xbill.DNS.Name;
@@ -35,7 +33,7 @@ final class MasterFileParser {
 
     /** What a file produced; {@code order} ranks each file:line by when it was read. */
     record Result(Name origin, List<SourcedRecord> records, List<Finding> findings,
-                  Map<String, Integer> order) {
+                  ReadOrder order) {
     }
 
     /** Parse state that RFC 1035 carries from entry to entry within one file. */
@@ -49,6 +47,14 @@ final class MasterFileParser {
             this.origin = origin;
             this.defaultTtl = defaultTtl;
             this.lastTtl = lastTtl;
+        }
+
+        /** The written TTL, else $TTL, else the previous record's (RFC 2308 §4); -1 if none. */
+        long ttl(long written) {
+            if (written >= 0) {
+                return written;
+            }
+            return defaultTtl >= 0 ? defaultTtl : lastTtl;
         }
     }
 
@@ -71,13 +77,15 @@ final class MasterFileParser {
     private final LoadOptions options;
     private final List<SourcedRecord> records = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
-    private final Map<String, Integer> order = new HashMap<>();
+    private final ReadOrder order = new ReadOrder();
     private final Deque<Path> including = new ArrayDeque<>();
+    private final PlainRecordReader plain;
     private Name zoneOrigin;
 
-    private MasterFileParser(LoadOptions options, Name zoneOrigin) {
+    private MasterFileParser(LoadOptions options, Name zoneOrigin, boolean plainPath) {
         this.options = options;
         this.zoneOrigin = zoneOrigin;
+        this.plain = plainPath ? new PlainRecordReader() : null;
     }
 
     /**
@@ -86,7 +94,13 @@ final class MasterFileParser {
      */
     static Result parse(Path file, Name origin, Name fallbackOrigin, LoadOptions options)
             throws IOException {
-        MasterFileParser parser = new MasterFileParser(options, origin);
+        return parse(file, origin, fallbackOrigin, options, true);
+    }
+
+    /** @param plainPath false reads every entry with dnsjava's tokenizer (to test the fast path) */
+    static Result parse(Path file, Name origin, Name fallbackOrigin, LoadOptions options,
+                        boolean plainPath) throws IOException {
+        MasterFileParser parser = new MasterFileParser(options, origin, plainPath);
         String text = Files.readString(file, StandardCharsets.ISO_8859_1);
         parser.including.push(file.toRealPath());
         Name start = origin != null ? origin : fallbackOrigin;
@@ -95,14 +109,10 @@ final class MasterFileParser {
         return new Result(zone, parser.records, parser.findings, parser.order);
     }
 
-    static String position(String file, int line) {
-        return file + ':' + line;
-    }
-
     private void readText(Path file, String text, State state, int depth) {
         List<EntryReader.SplitException> errors = new ArrayList<>();
-        for (Entry entry : EntryReader.split(file.toString(), text, errors)) {
-            order.putIfAbsent(position(entry.file(), entry.line()), order.size());
+        EntryReader.split(file.toString(), text, entry -> {
+            order.saw(entry.file(), entry.line());
             try {
                 read(file, entry, state, depth);
             } catch (EntryException e) {
@@ -112,9 +122,9 @@ final class MasterFileParser {
                 findings.add(Findings.error("Z-SYNTAX", entry.file(), entry.line(),
                         null, clean(e.getMessage()), SYNTAX_HINT));
             }
-        }
+        }, errors);
         for (EntryReader.SplitException e : errors) {
-            order.putIfAbsent(position(file.toString(), e.line), order.size());
+            order.saw(file.toString(), e.line);
             findings.add(Findings.error("Z-SYNTAX", file.toString(), e.line, null, e.getMessage(),
                     "balance the parentheses and quotes of this entry"));
         }
@@ -122,11 +132,11 @@ final class MasterFileParser {
 
     private void read(Path file, Entry entry, State state, int depth)
             throws IOException, EntryException {
-        Tokenizer st = tokenizer(entry.text());
         if (!entry.isDirective()) {
-            record(entry, st, state);
+            record(entry, state);
             return;
         }
+        Tokenizer st = tokenizer(entry.text());
         String directive = st.getString().toUpperCase(Locale.ROOT);
         switch (directive) {
             case "$ORIGIN" -> {
@@ -144,8 +154,34 @@ final class MasterFileParser {
         }
     }
 
-    private void record(Entry entry, Tokenizer st, State state)
-            throws IOException, EntryException {
+    private void record(Entry entry, State state) throws IOException, EntryException {
+        Record record = plain == null ? null : plainRecord(entry, state);
+        if (record == null) {
+            record = tokenizedRecord(entry, state);
+        }
+        state.lastOwner = record.getName();
+        state.lastTtl = record.getTTL();
+        if (zoneOrigin == null) {
+            zoneOrigin = state.origin;
+        }
+        records.add(new SourcedRecord(record, entry.file(), entry.line(), entry.comment()));
+    }
+
+    /** The fast path for common entries; null hands the entry to dnsjava's tokenizer. */
+    private Record plainRecord(Entry entry, State state) {
+        if (!plain.header(entry.text(), entry.ownerOmitted())) {
+            return null;
+        }
+        Name owner = entry.ownerOmitted() ? state.lastOwner : plain.owner(state.origin);
+        long ttl = state.ttl(plain.ttl());
+        if (owner == null || ttl < 0) {
+            return null;
+        }
+        return plain.record(owner, ttl, state.origin);
+    }
+
+    private Record tokenizedRecord(Entry entry, State state) throws IOException, EntryException {
+        Tokenizer st = tokenizer(entry.text());
         Name owner;
         if (entry.ownerOmitted()) {
             if (state.lastOwner == null) {
@@ -166,24 +202,14 @@ final class MasterFileParser {
             // BIND's fallback when neither the record nor $TTL gives one
             record = Rdata.withTtl(record, ((SOARecord) record).getMinimum());
         }
-        state.lastOwner = owner;
-        state.lastTtl = record.getTTL();
-        if (zoneOrigin == null) {
-            zoneOrigin = state.origin;
-        }
-        records.add(new SourcedRecord(record, entry.file(), entry.line(), entry.comment()));
+        return record;
     }
 
     /** -1 means "take the SOA minimum", which only an SOA may do. */
     private static long ttl(Header header, State state) throws EntryException {
-        if (header.ttl() >= 0) {
-            return header.ttl();
-        }
-        if (state.defaultTtl >= 0) {
-            return state.defaultTtl;
-        }
-        if (state.lastTtl >= 0) {
-            return state.lastTtl;
+        long ttl = state.ttl(header.ttl());
+        if (ttl >= 0) {
+            return ttl;
         }
         if (header.type() == Type.SOA) {
             return -1;

@@ -52,42 +52,63 @@ public final class NameTable<T> {
         return get(name, 0, name.length);
     }
 
-    /** Collects entries, then freezes them into a table at most half full. */
+    /** Collects entries in an open-addressing table kept at most half full, then freezes it. */
     public static final class Builder<T> {
-        private final java.util.LinkedHashMap<java.nio.ByteBuffer, T> entries = new java.util.LinkedHashMap<>();
+        private byte[][] keys = new byte[8][];
+        private int[] hashes = new int[8];
+        private Object[] values = new Object[8];
+        private int size;
 
         /** Adds or replaces; the key must be lowercase wire form. */
         public Builder<T> put(byte[] key, T value) {
-            entries.put(java.nio.ByteBuffer.wrap(key), value);
+            int h = WireName.hash(key, 0, key.length);
+            int i = slot(key, h);
+            if (keys[i] == null) {
+                keys[i] = key;
+                hashes[i] = h;
+                size++;
+            }
+            values[i] = value;
+            if (size * 2 > keys.length) {
+                grow();
+            }
             return this;
         }
 
+        @SuppressWarnings("unchecked")
         public T get(byte[] key) {
-            return entries.get(java.nio.ByteBuffer.wrap(key));
-        }
-
-        public java.util.Collection<T> values() {
-            return entries.values();
+            return (T) values[slot(key, WireName.hash(key, 0, key.length))];
         }
 
         public NameTable<T> build() {
-            int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 2 - 1)) << 1;
-            byte[][] keys = new byte[capacity][];
-            int[] hashes = new int[capacity];
-            Object[] values = new Object[capacity];
-            int mask = capacity - 1;
-            for (var e : entries.entrySet()) {
-                byte[] key = e.getKey().array();
-                int h = WireName.hash(key, 0, key.length);
-                int i = h & mask;
-                while (keys[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = key;
-                hashes[i] = h;
-                values[i] = e.getValue();
+            return new NameTable<>(keys.clone(), hashes.clone(), values.clone(), size);
+        }
+
+        /** The slot holding {@code key}, or the empty slot where it belongs. */
+        private int slot(byte[] key, int h) {
+            int mask = keys.length - 1;
+            int i = h & mask;
+            while (keys[i] != null && (hashes[i] != h || !java.util.Arrays.equals(keys[i], key))) {
+                i = (i + 1) & mask;
             }
-            return new NameTable<>(keys, hashes, values, entries.size());
+            return i;
+        }
+
+        private void grow() {
+            byte[][] oldKeys = keys;
+            int[] oldHashes = hashes;
+            Object[] oldValues = values;
+            keys = new byte[oldKeys.length * 2][];
+            hashes = new int[keys.length];
+            values = new Object[keys.length];
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != null) {
+                    int i = slot(oldKeys[j], oldHashes[j]);
+                    keys[i] = oldKeys[j];
+                    hashes[i] = oldHashes[j];
+                    values[i] = oldValues[j];
+                }
+            }
         }
     }
 }

@@ -32,6 +32,9 @@ final class OcclusionCheck implements LoadCheck {
                 }
             }
         }
+        if (cuts.isEmpty()) {
+            return records;
+        }
         List<SourcedRecord> kept = new ArrayList<>();
         for (SourcedRecord r : records) {
             Name name = r.record().getName();

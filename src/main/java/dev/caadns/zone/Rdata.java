@@ -1,7 +1,11 @@
 package dev.caadns.zone;
 
 import java.util.Arrays;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CAARecord;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Section;
 
 /** Rdata as bytes, which is how records are compared and rebuilt without touching name case. */
@@ -12,6 +16,11 @@ final class Rdata {
 
     /** The uncompressed rdata as it will be served (names keep their case, unlike canonical form). */
     static byte[] wire(Record record) {
+        if (record instanceof ARecord || record instanceof AAAARecord
+                || record instanceof CAARecord || record instanceof TXTRecord) {
+            // no names inside, so the canonical form is the form as written, without the owner
+            return record.rdataToWireCanonical();
+        }
         byte[] rr = record.toWire(Section.ANSWER);
         int start = record.getName().length() + 10; // type, class, TTL, rdlength
         return Arrays.copyOfRange(rr, start, rr.length);

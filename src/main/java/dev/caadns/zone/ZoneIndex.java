@@ -3,13 +3,10 @@ package dev.caadns.zone;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
@@ -88,28 +85,42 @@ public final class ZoneIndex {
     public static ZoneIndex of(Name origin, List<Record> records) {
         byte[] originWire = WireName.lower(origin);
         NameTable.Builder<Node> table = new NameTable.Builder<>();
-        Map<Node, Map<Integer, List<Record>>> byNode = new LinkedHashMap<>();
-        Node apexNode = nodeFor(table, originWire, WireName.asWritten(origin));
+        List<Node> all = new ArrayList<>();
+        Node apexNode = nodeFor(table, all, originWire, WireName.asWritten(origin));
+        List<Nodes.Group<Record>> owners = Nodes.group(records, Record::getName);
         // Owners first, so a node takes the case of its first record, not of a name below it.
-        for (Record r : records) {
-            Node node = nodeFor(table, WireName.lower(r.getName()), WireName.asWritten(r.getName()));
-            byNode.computeIfAbsent(node, n -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.getType(), t -> new ArrayList<>()).add(r);
+        Node[] ownerNodes = new Node[owners.size()];
+        for (int i = 0; i < ownerNodes.length; i++) {
+            Nodes.Group<Record> owner = owners.get(i);
+            ownerNodes[i] = nodeFor(table, all, owner.name(),
+                    WireName.asWritten(owner.items().get(0).getName()));
         }
-        for (Node owner : new ArrayList<>(byNode.keySet())) {
-            addEmptyNonTerminals(table, owner.name(), originWire);
+        for (Node owner : ownerNodes) {
+            addEmptyNonTerminals(table, all, owner.name(), originWire);
         }
         SOARecord soa = null;
-        for (var entry : byNode.entrySet()) {
-            Node node = entry.getKey();
-            List<RRset> sets = new ArrayList<>();
-            for (var typed : entry.getValue().entrySet()) {
-                sets.add(toRRset(node, typed.getKey(), typed.getValue()));
-                if (typed.getKey() == Type.SOA && node == apexNode) {
-                    soa = (SOARecord) typed.getValue().get(0);
+        List<Referral> referrals = new ArrayList<>();
+        for (int i = 0; i < ownerNodes.length; i++) {
+            Node node = ownerNodes[i];
+            Record[] byType = owners.get(i).items().toArray(new Record[0]);
+            Arrays.sort(byType, BY_TYPE); // stable: file order within each RRset
+            List<RRset> sets = new ArrayList<>(2);
+            for (int from = 0, to; from < byType.length; from = to) {
+                int type = byType[from].getType();
+                to = from + 1;
+                while (to < byType.length && byType[to].getType() == type) {
+                    to++;
+                }
+                List<Record> set = Arrays.asList(byType).subList(from, to);
+                RRset rrset = toRRset(node, type, set);
+                sets.add(rrset);
+                if (type == Type.SOA && node == apexNode) {
+                    soa = (SOARecord) set.get(0);
+                }
+                if (type == Type.NS || type == Type.MX || type == Type.SRV) {
+                    referrals.add(new Referral(rrset, set));
                 }
             }
-            sets.sort(Comparator.comparingInt(RRset::type));
             node.rrsets(sets.toArray(new RRset[0]));
             node.delegation(node != apexNode && node.get(Type.NS) != null);
         }
@@ -117,45 +128,60 @@ public final class ZoneIndex {
             throw new IllegalArgumentException("zone " + origin + " has no SOA at its apex");
         }
         NameTable<Node> nodes = table.build();
-        linkTree(table.values(), nodes, originWire);
-        linkAdditionalTargets(byNode, nodes);
+        linkTree(all, nodes, originWire);
+        for (Referral referral : referrals) {
+            referral.linkTargets(nodes);
+        }
         RRset negative = apexNode.get(Type.SOA).withTtl(Math.min(soa.getTTL(), soa.getMinimum()));
         return new ZoneIndex(originWire, apexNode, nodes, negative, soa.getSerial(), records.size());
     }
 
-    private static Node nodeFor(NameTable.Builder<Node> table, byte[] lower, byte[] asWritten) {
+    private static final Comparator<Record> BY_TYPE = Comparator.comparingInt(Record::getType);
+
+    /** An NS, MX or SRV RRset with its records, whose targets' addresses go in the additional section. */
+    private record Referral(RRset set, List<Record> records) {
+        void linkTargets(NameTable<Node> nodes) {
+            List<Node> targets = new ArrayList<>();
+            for (Record r : records) {
+                Name target = r.getAdditionalName();
+                Node node = target == null ? null : nodes.get(WireName.lower(target));
+                if (node != null && !targets.contains(node)) {
+                    targets.add(node);
+                }
+            }
+            set.additionalTargets(targets.toArray(RRset.NO_NODES));
+        }
+    }
+
+    private static Node nodeFor(NameTable.Builder<Node> table, List<Node> all, byte[] lower,
+                                byte[] asWritten) {
         Node node = table.get(lower);
         if (node == null) {
             node = new Node(lower, asWritten);
             table.put(lower, node);
+            all.add(node);
         }
         return node;
     }
 
     /** Adds every name between an owner and the apex that has no records of its own. */
-    private static void addEmptyNonTerminals(NameTable.Builder<Node> table, byte[] owner, byte[] originWire) {
+    private static void addEmptyNonTerminals(NameTable.Builder<Node> table, List<Node> all, byte[] owner,
+                                             byte[] originWire) {
         for (int off = owner[0] + 1; owner.length - off > originWire.length; off += owner[off] + 1) {
             byte[] ancestor = Arrays.copyOfRange(owner, off, owner.length);
-            nodeFor(table, ancestor, ancestor);
+            nodeFor(table, all, ancestor, ancestor);
         }
     }
 
     private static RRset toRRset(Node node, int type, List<Record> records) {
         byte[][] rdata = new byte[records.size()][];
         for (int i = 0; i < rdata.length; i++) {
-            rdata[i] = rdataAsWritten(records.get(i));
+            rdata[i] = Rdata.wire(records.get(i));
         }
         return new RRset(node.owner(), type, records.get(0).getTTL(), rdata);
     }
 
-    /** RDATA uncompressed and with names in the case of the zone file (dnsjava's canonical form lowercases). */
-    static byte[] rdataAsWritten(Record r) {
-        byte[] wire = r.toWire(Section.ANSWER);
-        int ownerLength = WireName.length(wire, 0);
-        return Arrays.copyOfRange(wire, ownerLength + 10, wire.length);
-    }
-
-    private static void linkTree(java.util.Collection<Node> all, NameTable<Node> nodes, byte[] originWire) {
+    private static void linkTree(List<Node> all, NameTable<Node> nodes, byte[] originWire) {
         List<Node> byDepth = new ArrayList<>(all);
         byDepth.sort(Comparator.comparingInt(n -> n.name().length));
         for (Node node : byDepth) {
@@ -171,25 +197,6 @@ public final class ZoneIndex {
             }
             if (node.name()[0] == 1 && node.name()[1] == '*') {
                 parent.wildcard(node);
-            }
-        }
-    }
-
-    private static void linkAdditionalTargets(Map<Node, Map<Integer, List<Record>>> byNode, NameTable<Node> nodes) {
-        for (var entry : byNode.entrySet()) {
-            for (RRset set : entry.getKey().rrsets()) {
-                if (set.type() != Type.NS && set.type() != Type.MX && set.type() != Type.SRV) {
-                    continue;
-                }
-                List<Node> targets = new ArrayList<>();
-                for (Record r : entry.getValue().get(set.type())) {
-                    Name target = r.getAdditionalName();
-                    Node node = target == null ? null : nodes.get(WireName.lower(target));
-                    if (node != null && !targets.contains(node)) {
-                        targets.add(node);
-                    }
-                }
-                set.additionalTargets(targets.toArray(RRset.NO_NODES));
             }
         }
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
@@ -56,9 +55,8 @@ public final class ZoneLoader {
         for (LoadCheck check : checks(source)) {
             records = check.apply(origin, records, findings);
         }
-        Map<String, Integer> order = parsed.order();
-        findings.sort(Comparator.comparingInt(
-                f -> order.getOrDefault(MasterFileParser.position(f.file(), f.line()), -1)));
+        ReadOrder order = parsed.order();
+        findings.sort(Comparator.comparingLong(f -> order.rank(f.file(), f.line())));
         LoadedZone zone = new LoadedZone(origin, file, records, findings, 0);
         for (ZoneValidator validator : validators) {
             zone = zone.withFindings(validator.validate(zone));
