@@ -4,6 +4,7 @@ import dev.caadns.zone.Finding;
 import dev.caadns.zone.LoadedZone;
 import dev.caadns.zone.SourcedRecord;
 import dev.caadns.zone.ZoneValidator;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,19 +31,26 @@ public final class CaaZoneValidator implements ZoneValidator {
 
     @Override
     public List<Finding> validate(LoadedZone zone) {
-        Map<Name, List<SourcedRecord>> caaByOwner = new LinkedHashMap<>();
-        Set<Name> cnameOwners = new HashSet<>();
+        // Keyed by canonical wire form: dnsjava's Name.hashCode collides for names like h10 and h09,
+        // which turns a map of a million owners into slow tree buckets.
+        Map<ByteBuffer, List<SourcedRecord>> caaByOwner = new LinkedHashMap<>();
+        Set<ByteBuffer> cnameOwners = new HashSet<>();
         for (SourcedRecord sourced : zone.records()) {
             int type = sourced.record().getType();
             if (type == Type.CAA) {
-                caaByOwner.computeIfAbsent(sourced.record().getName(), n -> new ArrayList<>()).add(sourced);
+                caaByOwner.computeIfAbsent(key(sourced.record().getName()), n -> new ArrayList<>()).add(sourced);
             } else if (type == Type.CNAME) {
-                cnameOwners.add(sourced.record().getName());
+                cnameOwners.add(key(sourced.record().getName()));
             }
         }
         List<Finding> findings = new ArrayList<>();
-        caaByOwner.forEach((owner, records) -> checkOwner(owner, records, cnameOwners.contains(owner), findings));
+        caaByOwner.forEach((owner, records) ->
+                checkOwner(records.get(0).record().getName(), records, cnameOwners.contains(owner), findings));
         return findings;
+    }
+
+    private static ByteBuffer key(Name name) {
+        return ByteBuffer.wrap(name.toWireCanonical());
     }
 
     /**

@@ -31,7 +31,10 @@ final class RRsetChecks {
         redundantDeny(rrset, PropertyTag.ISSUEWILD, problems);
         boolean hasIssue = has(rrset, PropertyTag.ISSUE);
         boolean hasIssuewild = has(rrset, PropertyTag.ISSUEWILD);
-        boolean blocksAll = rrset.stream().anyMatch(p -> p.kind() == PropertyTag.UNKNOWN && p.issuerCritical());
+        boolean blocksAll = false;
+        for (CaaProperty p : rrset) {
+            blocksAll |= p.kind() == PropertyTag.UNKNOWN && p.issuerCritical();
+        }
         if (hasIssuewild && !hasIssue) {
             problems.add(new Problem(CaaCode.W_ISSUEWILD_ONLY,
                     "issuewild without issue: any CA may issue for " + owner + " and names below it",
@@ -50,11 +53,19 @@ final class RRsetChecks {
         return problems;
     }
 
+    // Loops, not streams: this runs for every owner of a million-name zone at load.
     private static void redundantDeny(List<CaaProperty> rrset, PropertyTag tag, List<Problem> problems) {
-        List<IssueValue> values = rrset.stream().filter(p -> p.kind() == tag).map(CaaProperty::issueValue)
-                .filter(IssueValue::wellFormed).toList();
-        boolean nobody = values.stream().anyMatch(v -> v.issuer().isEmpty());
-        boolean somebody = values.stream().anyMatch(v -> !v.issuer().isEmpty());
+        boolean nobody = false;
+        boolean somebody = false;
+        for (CaaProperty p : rrset) {
+            if (p.kind() == tag) {
+                IssueValue value = p.issueValue();
+                if (value.wellFormed()) {
+                    nobody |= value.issuer().isEmpty();
+                    somebody |= !value.issuer().isEmpty();
+                }
+            }
+        }
         if (nobody && somebody) {
             problems.add(new Problem(CaaCode.W_REDUNDANT_DENY, tag.canonical()
                     + " \";\" beside named issuers has no effect: properties add up",
@@ -63,7 +74,12 @@ final class RRsetChecks {
     }
 
     private static boolean has(List<CaaProperty> rrset, PropertyTag tag) {
-        return rrset.stream().anyMatch(p -> p.kind() == tag);
+        for (CaaProperty p : rrset) {
+            if (p.kind() == tag) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A CAA query's reply with EDNS: header, question, every RR with a compressed owner, OPT. */
