@@ -49,7 +49,11 @@ public final class ServedZones implements Supplier<ZoneSet> {
     }
 
     private final Source source;
-    private final Map<Name, LoadedZone> fromFiles = new LinkedHashMap<>();
+    /** A zone as its file gave it: only the index is kept, not the parsed records. */
+    private record FileZone(ZoneIndex index, Path source) {
+    }
+
+    private final Map<Name, FileZone> fromFiles = new LinkedHashMap<>();
     private final Map<Name, Map<Integer, List<Record>>> overlay = new LinkedHashMap<>();
     private volatile ZoneSet current = new ZoneSet(List.of());
 
@@ -65,13 +69,13 @@ public final class ServedZones implements Supplier<ZoneSet> {
     /** Loads (or reloads) every zone file; a zone that fails keeps its previous version, if any. */
     public synchronized List<ZoneStatus> load() throws IOException {
         List<ZoneStatus> report = new ArrayList<>();
-        Map<Name, LoadedZone> next = new LinkedHashMap<>();
+        Map<Name, FileZone> next = new LinkedHashMap<>();
         for (LoadedZone zone : source.load()) {
-            LoadedZone previous = fromFiles.get(zone.origin());
+            FileZone previous = fromFiles.get(zone.origin());
             boolean duplicate = next.containsKey(zone.origin());
             boolean servable = zone.servable() && !duplicate;
             if (servable) {
-                next.put(zone.origin(), zone);
+                next.put(zone.origin(), new FileZone(ZoneIndex.of(zone), zone.source()));
             } else if (previous != null && !duplicate) {
                 next.put(zone.origin(), previous);
             }
@@ -125,10 +129,9 @@ public final class ServedZones implements Supplier<ZoneSet> {
             return set;
         }
         for (Name n = owner; ; n = parent(n)) {
-            LoadedZone zone = fromFiles.get(n);
+            FileZone zone = fromFiles.get(n);
             if (zone != null) {
-                return zone.records().stream().map(SourcedRecord::record)
-                        .filter(r -> r.getType() == type && r.getName().equals(owner)).toList();
+                return zone.index().rrset(owner, type);
             }
             if (n.labels() <= 1) {
                 return List.of();
@@ -145,9 +148,9 @@ public final class ServedZones implements Supplier<ZoneSet> {
         List<ServedZone> zones = new ArrayList<>();
         for (ZoneIndex zone : current.zones()) {
             Name origin = WireName.toName(zone.origin());
-            LoadedZone loaded = fromFiles.get(origin);
+            FileZone file = fromFiles.get(origin);
             zones.add(new ServedZone(origin, zone.serial(), zone.recordCount(),
-                    Optional.ofNullable(loaded).map(LoadedZone::source)));
+                    Optional.ofNullable(file).map(FileZone::source)));
         }
         return zones;
     }
@@ -173,46 +176,57 @@ public final class ServedZones implements Supplier<ZoneSet> {
         }
     }
 
+    /**
+     * Publishes the files' indexes as they are, and rebuilds only the zones the overlay changes (and
+     * the implicit lab zones), so a change to a small zone never re-indexes a large one.
+     */
     private void publish() {
-        Map<Name, List<Record>> byZone = new LinkedHashMap<>();
-        fromFiles.forEach((origin, zone) -> byZone.put(origin, recordsOf(zone)));
-        java.util.Set<Name> implicit = new java.util.HashSet<>();
+        Map<Name, List<Map.Entry<Name, Map<Integer, List<Record>>>>> changesByZone = new LinkedHashMap<>();
+        java.util.Set<Name> implicit = new java.util.LinkedHashSet<>();
         for (var owner : overlay.entrySet()) {
-            Name origin = deepestZone(byZone, owner.getKey());
+            Name origin = deepestZone(owner.getKey(), n -> fromFiles.containsKey(n) || implicit.contains(n));
             if (origin == null) {
                 origin = topLevel(owner.getKey());
-                byZone.put(origin, labZoneApex(origin));
                 implicit.add(origin);
             }
-            List<Record> records = byZone.get(origin);
-            for (var typed : owner.getValue().entrySet()) {
-                records.removeIf(r -> r.getName().equals(owner.getKey()) && r.getType() == typed.getKey());
-                records.addAll(typed.getValue());
-            }
+            changesByZone.computeIfAbsent(origin, o -> new ArrayList<>()).add(owner);
         }
         List<ZoneIndex> indexes = new ArrayList<>();
         List<ZoneIndex> implicitIndexes = new ArrayList<>();
-        byZone.forEach((origin, records) -> {
-            ZoneIndex index = ZoneIndex.of(origin, records);
+        fromFiles.forEach((origin, file) -> indexes.add(changesByZone.containsKey(origin)
+                ? ZoneIndex.of(origin, withChanges(file.index().records(), changesByZone.get(origin)))
+                : file.index()));
+        for (Name origin : implicit) {
+            ZoneIndex index = ZoneIndex.of(origin, withChanges(labZoneApex(origin), changesByZone.get(origin)));
             indexes.add(index);
-            if (implicit.contains(origin)) {
-                implicitIndexes.add(index);
-            }
-        });
+            implicitIndexes.add(index);
+        }
         current = new ZoneSet(indexes, implicitIndexes);
     }
 
-    private static List<Record> recordsOf(LoadedZone zone) {
-        List<Record> records = new ArrayList<>(zone.records().size());
-        for (SourcedRecord r : zone.records()) {
-            records.add(r.record());
+    /** The records with each changed (owner, type) RRset replaced by the overlay's (none when deleted). */
+    private static List<Record> withChanges(List<Record> records,
+                                            List<Map.Entry<Name, Map<Integer, List<Record>>>> changes) {
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        List<Record> added = new ArrayList<>();
+        for (var owner : changes) {
+            for (var typed : owner.getValue().entrySet()) {
+                replaced.add(rrsetKey(owner.getKey(), typed.getKey()));
+                added.addAll(typed.getValue());
+            }
         }
+        records.removeIf(r -> replaced.contains(rrsetKey(r.getName(), r.getType())));
+        records.addAll(added);
         return records;
     }
 
-    private static Name deepestZone(Map<Name, List<Record>> zones, Name name) {
+    private static String rrsetKey(Name owner, int type) {
+        return owner.canonicalize() + "/" + type;
+    }
+
+    private static Name deepestZone(Name name, java.util.function.Predicate<Name> isZone) {
         for (Name n = name; n.labels() > 0; n = parent(n)) {
-            if (zones.containsKey(n)) {
+            if (isZone.test(n)) {
                 return n;
             }
             if (n.labels() == 1) {

@@ -52,6 +52,16 @@ public final class NameTable<T> {
         return get(name, 0, name.length);
     }
 
+    /** Every value, in no particular order. */
+    @SuppressWarnings("unchecked")
+    public void forEach(java.util.function.Consumer<T> action) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) {
+                action.accept((T) values[i]);
+            }
+        }
+    }
+
     /** Collects entries in an open-addressing table kept at most half full, then freezes it. */
     public static final class Builder<T> {
         private byte[][] keys = new byte[8][];

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CAARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Section;
@@ -24,6 +26,22 @@ final class Rdata {
         byte[] rr = record.toWire(Section.ANSWER);
         int start = record.getName().length() + 10; // type, class, TTL, rdlength
         return Arrays.copyOfRange(rr, start, rr.length);
+    }
+
+    /**
+     * The record that serves these RDATA bytes: dnsjava's typed record when it reads them back
+     * unchanged, else (malformed CAA served on purpose) a record that keeps the bytes as they are.
+     */
+    static Record record(Name owner, int type, long ttl, byte[] data) {
+        try {
+            Record typed = Record.newRecord(owner, type, DClass.IN, ttl, data);
+            if (typed != null && Arrays.equals(wire(typed), data)) {
+                return typed;
+            }
+        } catch (IllegalArgumentException e) {
+            // not readable as its type: kept opaque below
+        }
+        return new OpaqueRecord(owner, type, DClass.IN, ttl, data);
     }
 
     /** The same record with another TTL; dnsjava keeps its TTL setter package-private. */

@@ -64,6 +64,37 @@ public final class ZoneIndex {
         return recordCount;
     }
 
+    /** The records of (owner, type) as served; empty when none. */
+    public List<Record> rrset(Name owner, int type) {
+        byte[] name = WireName.lower(owner);
+        Node node = nodes.get(name);
+        RRset set = node == null ? null : node.get(type);
+        List<Record> records = new ArrayList<>();
+        if (set != null) {
+            for (int i = 0; i < set.size(); i++) {
+                records.add(Rdata.record(owner, type, set.ttl(), set.rdata(i)));
+            }
+        }
+        return records;
+    }
+
+    /**
+     * Every record, rebuilt from the index: how a zone is changed at runtime without keeping its
+     * parsed records in memory beside the index.
+     */
+    public List<Record> records() {
+        List<Record> records = new ArrayList<>(recordCount);
+        nodes.forEach(node -> {
+            Name owner = WireName.toName(node.owner());
+            for (RRset set : node.rrsets()) {
+                for (int i = 0; i < set.size(); i++) {
+                    records.add(Rdata.record(owner, set.type(), set.ttl(), set.rdata(i)));
+                }
+            }
+        });
+        return records;
+    }
+
     public int nameCount() {
         return nodes.size();
     }
