@@ -5,7 +5,8 @@
 # It runs as shipped (query journal in memory, as by default) except that the management API gets
 # a free port instead of 8055, so a caadns already running on this machine does not stop it.
 # CONFIG, if given, is used instead (the template row); it should do the same.
-# CAADNS_JAVA_OPTS adds JVM flags, e.g. CAADNS_JAVA_OPTS="-XX:+UseParallelGC".
+# It starts caadns through the ./caadns launcher, so with the JVM flags shipped there;
+# CAADNS_JAVA_OPTS replaces them, e.g. CAADNS_JAVA_OPTS="-XX:+UseG1GC".
 set -euo pipefail
 if [[ $# -lt 5 || $# -gt 6 ]]; then
     echo "usage: start-caadns.sh JAR PORT ZONEDIR CPU SCRATCHDIR [CONFIG]" >&2
@@ -17,6 +18,6 @@ config=${6:-$scratch/caadns.conf}
 if [[ $# -eq 5 ]]; then
     echo 'management.listen = "127.0.0.1:0"' >"$config"
 fi
-# shellcheck disable=SC2086 # CAADNS_JAVA_OPTS is a list of flags
-exec taskset -c "$cpu" java ${CAADNS_JAVA_OPTS:-} -jar "$jar" serve --config "$config" --zones "$zonedir" \
+launcher="$(cd "$(dirname "$jar")/.." && pwd)/caadns"
+exec taskset -c "$cpu" "$launcher" serve --config "$config" --zones "$zonedir" \
     --listen "127.0.0.1:$port" --workers 1
