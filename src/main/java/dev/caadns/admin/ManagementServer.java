@@ -59,9 +59,10 @@ public final class ManagementServer implements AutoCloseable {
         return (InetSocketAddress) channel.localAddress();
     }
 
+    /** Bounded, so a stop (SIGTERM) always completes even if the event loop is gone. */
     @Override
     public void close() {
-        channel.close().awaitUninterruptibly();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

@@ -175,11 +175,14 @@ public final class DnsServer implements AutoCloseable {
         return List.copyOf(tcpAddresses);
     }
 
-    /** Stops accepting, lets queries in flight finish, then ends the event loops. */
+    /**
+     * Stops accepting, lets queries in flight finish, then ends the event loops; every wait is
+     * bounded, so a stop always completes.
+     */
     @Override
     public void close() {
-        channels.forEach(ch -> ch.close().awaitUninterruptibly());
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        channels.forEach(ch -> ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS));
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
     static String format(InetSocketAddress a) {
