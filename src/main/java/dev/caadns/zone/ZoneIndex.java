@@ -130,7 +130,7 @@ public final class ZoneIndex {
             addEmptyNonTerminals(table, all, owner.name(), originWire);
         }
         SOARecord soa = null;
-        List<Referral> referrals = new ArrayList<>();
+        List<TargetLinks> targetLinks = new ArrayList<>();
         for (int i = 0; i < ownerNodes.length; i++) {
             Node node = ownerNodes[i];
             Record[] byType = owners.get(i).items().toArray(new Record[0]);
@@ -149,7 +149,7 @@ public final class ZoneIndex {
                     soa = (SOARecord) set.get(0);
                 }
                 if (type == Type.NS || type == Type.MX || type == Type.SRV) {
-                    referrals.add(new Referral(rrset, set));
+                    targetLinks.add(new TargetLinks(rrset, set));
                 }
             }
             node.rrsets(sets.toArray(new RRset[0]));
@@ -160,8 +160,8 @@ public final class ZoneIndex {
         }
         NameTable<Node> nodes = table.build();
         linkTree(all, nodes, originWire);
-        for (Referral referral : referrals) {
-            referral.linkTargets(nodes);
+        for (TargetLinks links : targetLinks) {
+            links.linkTargets(nodes);
         }
         RRset negative = apexNode.get(Type.SOA).withTtl(Math.min(soa.getTTL(), soa.getMinimum()));
         return new ZoneIndex(originWire, apexNode, nodes, negative, soa.getSerial(), records.size());
@@ -170,7 +170,7 @@ public final class ZoneIndex {
     private static final Comparator<Record> BY_TYPE = Comparator.comparingInt(Record::getType);
 
     /** An NS, MX or SRV RRset with its records, whose targets' addresses go in the additional section. */
-    private record Referral(RRset set, List<Record> records) {
+    private record TargetLinks(RRset set, List<Record> records) {
         void linkTargets(NameTable<Node> nodes) {
             List<Node> targets = new ArrayList<>();
             for (Record r : records) {
