@@ -9,10 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
@@ -21,19 +18,10 @@ import org.xbill.DNS.Type;
  * The plugins as {@code serve} assembles them: the management API checks CAA changes with the CAA
  * module's validator and answers explain with its verdict.
  */
-class CaaThroughTheApiTest {
-    @TempDir
-    Path dir;
-    LabFixture lab;
-
-    @BeforeEach
-    void start() throws Exception {
-        lab = new LabFixture(dir, Map.of(), Plugins::forSettings);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
+class CaaThroughTheApiTest extends LabFixtureTest {
+    @Override
+    LabFixture start(Path dir) throws Exception {
+        return new LabFixture(dir, Map.of(), Plugins::forSettings);
     }
 
     @Test

@@ -2,11 +2,7 @@ package dev.caadns.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CAARecord;
 import org.xbill.DNS.Message;
@@ -16,20 +12,7 @@ import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /** Written the way a pebble-challtestsrv user writes a test: set data over HTTP, ask over DNS. */
-class ChalltestsrvCompatTest {
-    @TempDir
-    Path dir;
-    LabFixture lab;
-
-    @BeforeEach
-    void start() throws Exception {
-        lab = new LabFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
+class ChalltestsrvCompatTest extends LabFixtureTest {
 
     @Test
     void addCaaIsAnsweredOverUdpAndClearCaaRevertsToTheZoneFile() throws Exception {

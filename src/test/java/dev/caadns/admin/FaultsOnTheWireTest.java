@@ -7,8 +7,6 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.EDNSOption;
@@ -20,20 +18,7 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /** Fault rules set over the API, seen on the wire by a real DNS client. */
-class FaultsOnTheWireTest {
-    @TempDir
-    Path dir;
-    LabFixture lab;
-
-    @BeforeEach
-    void start() throws Exception {
-        lab = new LabFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
+class FaultsOnTheWireTest extends LabFixtureTest {
 
     private void fault(String json) throws Exception {
         var added = lab.post("/api/v1/faults", json);

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.CAARecord;
@@ -20,20 +18,7 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /** The /api/v1 endpoints and /metrics over real HTTP against an in-process server. */
-class NativeApiTest {
-    @TempDir
-    Path dir;
-    LabFixture lab;
-
-    @BeforeEach
-    void start() throws Exception {
-        lab = new LabFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
+class NativeApiTest extends LabFixtureTest {
 
     @Test
     void listsZonesWithSerialRecordsAndFile() throws Exception {
