@@ -3,6 +3,7 @@ package dev.caadns.answer;
 import dev.caadns.wire.ParseResult;
 import dev.caadns.wire.Query;
 import dev.caadns.wire.QueryParser;
+import dev.caadns.wire.ReplyStream;
 import dev.caadns.wire.Response;
 import dev.caadns.wire.ResponseWriter;
 import java.net.InetSocketAddress;
@@ -38,9 +39,10 @@ public final class QueryProcessor {
 
     /**
      * Processes the packet held in {@link #input()}; returns the reply length in {@link #reply()}, or
-     * -1 when the packet gets no reply.
+     * -1 when the packet gets no reply, or a reply of several messages ({@link #takeStream()}).
      */
     public int process(int length, InetSocketAddress client, boolean tcp) {
+        query.client(client);
         if (observer == null) {
             return process(input, length, tcp);
         }
@@ -66,7 +68,14 @@ public final class QueryProcessor {
             case NOTIMP -> response.rcode(Response.NOTIMP);
             case BADVERS -> response.rcode(Response.BADVERS);
         }
-        return response.drop() ? -1 : writer.write(query, response);
+        return response.drop() || response.stream() != null ? -1 : writer.write(query, response);
+    }
+
+    /** The multi-message reply the last query got (TCP only), handed over once; null for none. */
+    public ReplyStream takeStream() {
+        ReplyStream stream = response.stream();
+        response.stream(null);
+        return stream;
     }
 
     public byte[] reply() {

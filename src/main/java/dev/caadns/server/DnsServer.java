@@ -45,6 +45,8 @@ public final class DnsServer implements AutoCloseable {
     /** Queries are small; a larger datagram is cut and then fails to parse, which is what it deserves. */
     private static final int UDP_MAX_QUERY = 4096;
     private static final int UDP_BATCH = 16;
+    /** Threads making the messages of zone transfers, shared by every connection. */
+    private static final int STREAM_THREADS = 2;
 
     /** What the front end needs to know; the rest (zones, handlers) sits behind the processors. */
     public record Options(List<InetSocketAddress> listen, int workers, Duration tcpIdleTimeout,
@@ -56,6 +58,7 @@ public final class DnsServer implements AutoCloseable {
     private final List<Channel> channels = new ArrayList<>();
     private final List<InetSocketAddress> udpAddresses = new ArrayList<>();
     private final List<InetSocketAddress> tcpAddresses = new ArrayList<>();
+    private final StreamedReplies streams = new StreamedReplies(STREAM_THREADS);
 
     private DnsServer(EventLoopGroup group, boolean epoll) {
         this.group = group;
@@ -159,7 +162,7 @@ public final class DnsServer implements AutoCloseable {
                         ch.pipeline().addLast(
                                 new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
                                 new LengthFieldBasedFrameDecoder(65535, 0, 2, 0, 2),
-                                new TcpQueryHandler(perLoop));
+                                new TcpQueryHandler(perLoop, streams));
                     }
                 });
         Channel ch = b.bind(address).sync().channel();
@@ -182,6 +185,7 @@ public final class DnsServer implements AutoCloseable {
     @Override
     public void close() {
         channels.forEach(ch -> ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS));
+        streams.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 

@@ -24,6 +24,28 @@ public final class Query {
     boolean nsidRequested;
 
     boolean tcp;
+    java.net.InetSocketAddress client;
+
+    /** A copy that outlives this reused instance: for a reply written later, on another thread. */
+    public Query copy() {
+        Query c = new Query();
+        c.id = id;
+        c.flags = flags;
+        c.opcode = opcode;
+        c.questionParsed = questionParsed;
+        System.arraycopy(name, 0, c.name, 0, nameLength);
+        c.nameLength = nameLength;
+        c.type = type;
+        c.dnsClass = dnsClass;
+        c.edns = edns;
+        c.ednsPayload = ednsPayload;
+        c.ednsVersion = ednsVersion;
+        c.dnssecOk = dnssecOk;
+        c.nsidRequested = nsidRequested;
+        c.tcp = tcp;
+        c.client = client;
+        return c;
+    }
 
     public int id() {
         return id;
@@ -89,5 +111,14 @@ public final class Query {
 
     public void overTcp(boolean value) {
         tcp = value;
+    }
+
+    /** Who sent the query (for access control); null when processed without a socket. */
+    public java.net.InetSocketAddress client() {
+        return client;
+    }
+
+    public void client(java.net.InetSocketAddress value) {
+        client = value;
     }
 }

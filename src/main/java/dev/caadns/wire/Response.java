@@ -20,6 +20,7 @@ public final class Response {
     private int extendedErrorCode = -1;
     private String extendedErrorText = "";
     private String note;
+    private ReplyStream stream;
     private final Section answer = new Section();
     private final Section authority = new Section();
     private final Section additional = new Section();
@@ -34,6 +35,7 @@ public final class Response {
         extendedErrorCode = -1;
         extendedErrorText = "";
         note = null;
+        stream = null;
         answer.clear();
         authority.clear();
         additional.clear();
@@ -112,6 +114,15 @@ public final class Response {
 
     public void note(String value) {
         note = value;
+    }
+
+    /** The messages of a reply too long for one (TCP only); null for a one-message reply. */
+    public ReplyStream stream() {
+        return stream;
+    }
+
+    public void stream(ReplyStream value) {
+        stream = value;
     }
 
     public Section answer() {
