@@ -10,7 +10,6 @@ import dev.caadns.server.ServedZones;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -241,14 +240,9 @@ final class ChalltestsrvEndpoints {
 
     private static <T extends InetAddress> T address(String text, Class<T> family, String what) {
         try {
-            InetAddress address = text == null || text.isEmpty() || !text.matches("[0-9a-fA-F.:]+")
-                    ? null : InetAddress.getByName(text);
-            if (family.isInstance(address)) {
-                return family.cast(address);
-            }
-        } catch (UnknownHostException e) {
-            // reported below
+            return DefaultAddresses.literal(text, family, what);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
         }
-        throw ApiException.badRequest("\"" + text + "\" is not " + what + " address");
     }
 }

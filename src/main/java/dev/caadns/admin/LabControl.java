@@ -37,6 +37,8 @@ public final class LabControl implements Plugin {
         this.explainer = explainer;
         this.journal = new Journal(settings.journalSize());
         settings.faults().forEach(faults::add);
+        defaults.ipv4(settings.defaultIpv4());
+        defaults.ipv6(settings.defaultIpv6());
     }
 
     @Override

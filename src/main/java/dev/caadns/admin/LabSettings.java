@@ -8,8 +8,12 @@ import com.typesafe.config.ConfigValueType;
 import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
 import dev.caadns.config.SocketAddresses;
+import dev.caadns.lab.DefaultAddresses;
 import dev.caadns.lab.FaultRule;
 import dev.caadns.lab.FaultRuleParser;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +27,11 @@ import java.util.Optional;
  * @param listen where the management API listens; empty when it is off
  * @param token bearer token every request must carry; "" for none (loopback only)
  * @param journalFile JSON-lines file the journal is appended to; empty when off
+ * @param defaultIpv4 the A answer in implicit lab zones ({@code default-address.ipv4}); empty for none
  */
 public record LabSettings(Optional<InetSocketAddress> listen, String token, int journalSize,
-                          Optional<Path> journalFile, List<FaultRule> faults) {
+                          Optional<Path> journalFile, List<FaultRule> faults, Optional<Inet4Address> defaultIpv4,
+                          Optional<Inet6Address> defaultIpv6) {
 
     public static LabSettings from(Settings settings) throws ConfigError {
         Config c = settings.config();
@@ -52,7 +58,19 @@ public record LabSettings(Optional<InetSocketAddress> listen, String token, int 
         }
         String file = string(c, "journal.file");
         return new LabSettings(listen, token, (Integer) size.unwrapped(),
-                file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)), faults(c));
+                file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)), faults(c),
+                address(c, "default-address.ipv4", Inet4Address.class, "an IPv4"),
+                address(c, "default-address.ipv6", Inet6Address.class, "an IPv6"));
+    }
+
+    private static <T extends InetAddress> Optional<T> address(Config c, String path, Class<T> family, String what)
+            throws ConfigError {
+        String text = string(c, path);
+        try {
+            return text.isEmpty() ? Optional.empty() : Optional.of(DefaultAddresses.literal(text, family, what));
+        } catch (IllegalArgumentException e) {
+            throw ConfigError.at(c.getValue(path).origin(), path, e.getMessage() + " (\"\" for none)");
+        }
     }
 
     private static List<FaultRule> faults(Config c) throws ConfigError {

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 /** The checked, typed configuration caadns runs with. Immutable; built by {@link SettingsLoader}. */
 public final class Settings {
+    /** {@code zones.directory = ""}: no folder is read. */
+    private static final Path NO_FOLDER = Path.of("");
 
     private final List<InetSocketAddress> listen;
     private final Path zonesDirectory;
@@ -23,13 +25,14 @@ public final class Settings {
     private final int udpReceiveBuffer;
     private final int udpSendBuffer;
     private final boolean caaAllowInvalid;
+    private final OutsideZones outsideZones;
     private final Config config;
     private final Optional<Path> configFile;
 
     /** Reads every key reference.conf defines; the first bad value stops with a {@link ConfigError}. */
     Settings(TypedConfig c, Optional<Path> configFile) throws ConfigError {
         this.listen = c.addresses("listen");
-        this.zonesDirectory = c.path("zones.directory");
+        this.zonesDirectory = c.string("zones.directory").isEmpty() ? NO_FOLDER : c.path("zones.directory");
         this.zoneFiles = c.zoneFiles("zones.files");
         this.ednsUdpSize = c.integer("edns.udp-size", 512, 65535);
         this.nsid = c.octets("edns.nsid");
@@ -42,6 +45,7 @@ public final class Settings {
         this.udpReceiveBuffer = c.size("udp.receive-buffer");
         this.udpSendBuffer = c.size("udp.send-buffer");
         this.caaAllowInvalid = c.bool("caa.allow-invalid");
+        this.outsideZones = c.choice("outside-zones", OutsideZones.class);
         this.config = c.config();
         this.configFile = configFile;
     }
@@ -54,6 +58,11 @@ public final class Settings {
     /** Folder of zone files, used when {@link #zoneFiles()} is empty. */
     public Path zonesDirectory() {
         return zonesDirectory;
+    }
+
+    /** True when a folder or files are named; false for {@code zones.directory = ""} and no files. */
+    public boolean hasZoneFiles() {
+        return !zoneFiles.isEmpty() || !zonesDirectory.equals(NO_FOLDER);
     }
 
     /** Zone files named one by one; when not empty, only these are served. */
@@ -103,6 +112,11 @@ public final class Settings {
 
     public boolean caaAllowInvalid() {
         return caaAllowInvalid;
+    }
+
+    /** How names outside every zone file are answered. */
+    public OutsideZones outsideZones() {
+        return outsideZones;
     }
 
     /** The merged, resolved tree (flags over file over defaults), for plugins that read their own keys. */

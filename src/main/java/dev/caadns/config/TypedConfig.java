@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
@@ -64,6 +66,22 @@ public final class TypedConfig {
             throw expected(path, value, "a string");
         }
         return (String) value.unwrapped();
+    }
+
+    /** One of an enum's constants, spelled in lower case with hyphens ({@code challtestsrv}, {@code refused}). */
+    <E extends Enum<E>> E choice(String path, Class<E> type) throws ConfigError {
+        String text = string(path);
+        for (E constant : type.getEnumConstants()) {
+            if (spelling(constant).equals(text)) {
+                return constant;
+            }
+        }
+        List<String> spellings = Arrays.stream(type.getEnumConstants()).map(TypedConfig::spelling).toList();
+        throw expected(path, value(path), "one of " + String.join(", ", spellings));
+    }
+
+    private static String spelling(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** A positive duration such as {@code 10s} or {@code 500ms}. */

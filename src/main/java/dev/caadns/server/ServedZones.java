@@ -1,6 +1,7 @@
 package dev.caadns.server;
 
 import dev.caadns.answer.ZoneSet;
+import dev.caadns.config.OutsideZones;
 import dev.caadns.zone.Finding;
 import dev.caadns.zone.LoadedZone;
 import dev.caadns.zone.SourcedRecord;
@@ -9,11 +10,15 @@ import dev.caadns.zone.ZoneIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +37,14 @@ import org.xbill.DNS.Type;
  * <p>A reload keeps serving the previous version of a zone whose new version has errors. The overlay
  * survives reloads: it is applied on top of whatever the files say. Overlay names outside every zone
  * land in an implicit lab zone at their top-level domain, so a CA that climbs to the TLD gets
- * NOERROR there, as from pebble-challtestsrv.
+ * NOERROR there, as from pebble-challtestsrv; that zone stays when its records are cleared (a name
+ * must not exist one moment and be refused the next) until the whole overlay is forgotten. With
+ * {@link OutsideZones#CHALLTESTSRV} one implicit zone at the root holds every name outside the files.
  */
 public final class ServedZones implements Supplier<ZoneSet> {
     private static final Logger log = LoggerFactory.getLogger(ServedZones.class);
-    private static final long LAB_TTL = 60;
+    /** As challtestsrv's records and made-up SOA: nothing is cached, so a change is seen at once. */
+    private static final long LAB_TTL = 0;
 
     /** Where zone files come from: a folder or the configured list. */
     public interface Source {
@@ -55,10 +63,20 @@ public final class ServedZones implements Supplier<ZoneSet> {
 
     private final Map<Name, FileZone> fromFiles = new LinkedHashMap<>();
     private final Map<Name, Map<Integer, List<Record>>> overlay = new LinkedHashMap<>();
+    /** Implicit lab zones made so far; they outlive the records that made them. */
+    private final Set<Name> labZones = new LinkedHashSet<>();
     private volatile ZoneSet current = new ZoneSet(List.of());
 
     public ServedZones(Source source) {
+        this(source, OutsideZones.REFUSED);
+    }
+
+    /** @param outsideZones CHALLTESTSRV makes an implicit zone at the root, so every name exists */
+    public ServedZones(Source source, OutsideZones outsideZones) {
         this.source = source;
+        if (outsideZones == OutsideZones.CHALLTESTSRV) {
+            labZones.add(Name.root);
+        }
     }
 
     @Override
@@ -155,18 +173,21 @@ public final class ServedZones implements Supplier<ZoneSet> {
         return zones;
     }
 
-    /** Forgets every runtime change; the files' data is served again. */
+    /** Forgets every runtime change and the implicit lab zones made for them; the files' data is served again. */
     public synchronized void clearOverlay() {
         overlay.clear();
+        labZones.retainAll(Set.of(Name.root));
         publish();
     }
 
     private void change(Name owner, int type, List<Record> records) {
         Map<Integer, List<Record>> before = overlay.get(owner) == null ? null : new LinkedHashMap<>(overlay.get(owner));
+        Set<Name> labZonesBefore = new LinkedHashSet<>(labZones);
         overlay.computeIfAbsent(owner, o -> new LinkedHashMap<>()).put(type, records);
         try {
             publish();
         } catch (RuntimeException e) {
+            labZones.retainAll(labZonesBefore);
             if (before == null) {
                 overlay.remove(owner);
             } else {
@@ -182,12 +203,11 @@ public final class ServedZones implements Supplier<ZoneSet> {
      */
     private void publish() {
         Map<Name, List<Map.Entry<Name, Map<Integer, List<Record>>>>> changesByZone = new LinkedHashMap<>();
-        java.util.Set<Name> implicit = new java.util.LinkedHashSet<>();
         for (var owner : overlay.entrySet()) {
-            Name origin = deepestZone(owner.getKey(), n -> fromFiles.containsKey(n) || implicit.contains(n));
+            Name origin = deepestZone(owner.getKey(), n -> fromFiles.containsKey(n) || labZones.contains(n));
             if (origin == null) {
                 origin = topLevel(owner.getKey());
-                implicit.add(origin);
+                labZones.add(origin);
             }
             changesByZone.computeIfAbsent(origin, o -> new ArrayList<>()).add(owner);
         }
@@ -196,8 +216,12 @@ public final class ServedZones implements Supplier<ZoneSet> {
         fromFiles.forEach((origin, file) -> indexes.add(changesByZone.containsKey(origin)
                 ? ZoneIndex.of(origin, withChanges(file.index().records(), changesByZone.get(origin)))
                 : file.index()));
-        for (Name origin : implicit) {
-            ZoneIndex index = ZoneIndex.of(origin, withChanges(labZoneApex(origin), changesByZone.get(origin)));
+        for (Name origin : labZones) {
+            if (fromFiles.containsKey(origin)) {
+                continue; // a zone file for it was loaded since: the file's zone is served
+            }
+            ZoneIndex index = ZoneIndex.of(origin, withChanges(labZoneApex(origin),
+                    changesByZone.getOrDefault(origin, List.of())));
             indexes.add(index);
             implicitIndexes.add(index);
         }
@@ -207,7 +231,7 @@ public final class ServedZones implements Supplier<ZoneSet> {
     /** The records with each changed (owner, type) RRset replaced by the overlay's (none when deleted). */
     private static List<Record> withChanges(List<Record> records,
                                             List<Map.Entry<Name, Map<Integer, List<Record>>>> changes) {
-        java.util.Set<String> replaced = new java.util.HashSet<>();
+        Set<String> replaced = new HashSet<>();
         List<Record> added = new ArrayList<>();
         for (var owner : changes) {
             for (var typed : owner.getValue().entrySet()) {
@@ -224,7 +248,7 @@ public final class ServedZones implements Supplier<ZoneSet> {
         return owner.canonicalize() + "/" + type;
     }
 
-    private static Name deepestZone(Name name, java.util.function.Predicate<Name> isZone) {
+    private static Name deepestZone(Name name, Predicate<Name> isZone) {
         for (Name n = name; n.labels() > 0; n = parent(n)) {
             if (isZone.test(n)) {
                 return n;
@@ -241,13 +265,14 @@ public final class ServedZones implements Supplier<ZoneSet> {
     }
 
     private static Name topLevel(Name name) {
-        return new Name(name, name.labels() - 2);
+        return name.labels() <= 1 ? Name.root : new Name(name, name.labels() - 2);
     }
 
+    /** A made-up SOA and NS, under the reserved {@code .invalid} (RFC 6761) so they name no real host. */
     private static List<Record> labZoneApex(Name origin) {
         try {
-            Name ns = Name.fromString("ns", origin);
-            Name mailbox = Name.fromString("hostmaster", origin);
+            Name ns = Name.fromString("ns.caadns.invalid.");
+            Name mailbox = Name.fromString("hostmaster.caadns.invalid.");
             List<Record> records = new ArrayList<>();
             records.add(new SOARecord(origin, DClass.IN, LAB_TTL, ns, mailbox, 1, 3600, 600, 86400, LAB_TTL));
             records.add(new NSRecord(origin, DClass.IN, LAB_TTL, ns));

@@ -3,6 +3,7 @@ package dev.caadns.server;
 import dev.caadns.answer.QueryHandler;
 import dev.caadns.answer.ZoneAnswerer;
 import dev.caadns.answer.ZoneSynthesis;
+import dev.caadns.config.OutsideZones;
 import dev.caadns.config.Settings;
 import dev.caadns.config.ZoneFile;
 import dev.caadns.zone.LoadOptions;
@@ -33,7 +34,7 @@ public final class ZonesAndChain {
      */
     public static ZonesAndChain assemble(Settings settings, List<Plugin> plugins)
             throws CaadnsServer.StartupException {
-        ServedZones zones = new ServedZones(source(settings, loader(settings, plugins)));
+        ServedZones zones = new ServedZones(source(settings, loader(settings, plugins)), settings.outsideZones());
         List<ServedZones.ZoneStatus> report;
         try {
             report = zones.load();
@@ -41,7 +42,9 @@ public final class ZonesAndChain {
             throw new CaadnsServer.StartupException("cannot read zones: " + e.getMessage(), e);
         }
         ServedZones.log(report);
-        if (report.stream().noneMatch(ServedZones.ZoneStatus::served)) {
+        // challtestsrv's way answers every name, so it may run without zone files; not with broken ones.
+        boolean answersWithoutFiles = report.isEmpty() && settings.outsideZones() == OutsideZones.CHALLTESTSRV;
+        if (!answersWithoutFiles && report.stream().noneMatch(ServedZones.ZoneStatus::served)) {
             throw new CaadnsServer.StartupException("no zone could be loaded from "
                     + (settings.zoneFiles().isEmpty() ? settings.zonesDirectory() : "zones.files"), null);
         }
@@ -70,6 +73,9 @@ public final class ZonesAndChain {
 
     /** The zones the settings name: {@code zones.files} when given, else the {@code zones.directory} folder. */
     public static ServedZones.Source source(Settings settings, ZoneLoader loader) {
+        if (!settings.hasZoneFiles()) {
+            return List::of;
+        }
         if (settings.zoneFiles().isEmpty()) {
             return () -> loader.loadDirectory(settings.zonesDirectory());
         }

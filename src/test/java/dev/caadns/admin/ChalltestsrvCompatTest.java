@@ -46,15 +46,20 @@ class ChalltestsrvCompatTest extends LabFixtureTest {
     }
 
     @Test
-    void defaultIpv4AnswersNamesOutsideTheZoneFilesOnly() throws Exception {
+    void defaultIpv4AnswersInImplicitLabZonesOnly() throws Exception {
         assertThat(lab.post("/set-default-ipv4", "{\"ip\":\"10.10.10.2\"}").statusCode()).isEqualTo(200);
+        lab.post("/add-a", "{\"host\":\"acme.example\",\"addresses\":[\"198.51.100.7\"]}");
 
         assertThat(lab.udp("anything.example.", Type.A).getSection(Section.ANSWER)).singleElement()
                 .satisfies(r -> assertThat(((ARecord) r).getAddress().getHostAddress()).isEqualTo("10.10.10.2"));
         assertThat(lab.udp("nothing.lab.test.", Type.A).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+        // No zone at all: refused for A as for every other type (outside-zones = refused).
+        assertThat(lab.udp("anything.elsewhere.", Type.A).getRcode()).isEqualTo(Rcode.REFUSED);
 
         lab.post("/set-default-ipv4", "{\"ip\":\"\"}");
-        assertThat(lab.udp("anything.example.", Type.A).getRcode()).isEqualTo(Rcode.REFUSED);
+        Message cleared = lab.udp("anything.example.", Type.A);
+        assertThat(cleared.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(cleared.getSection(Section.ANSWER)).isEmpty();
     }
 
     @Test

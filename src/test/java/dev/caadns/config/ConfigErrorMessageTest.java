@@ -23,7 +23,7 @@ class ConfigErrorMessageTest {
         edns.udp-size = 100                     | caadns.conf:1: edns.udp-size: expected a number from 512 to 65535, got 100
         edns.udp-size = 1232.5                  | caadns.conf:1: edns.udp-size: expected a number from 512 to 65535, got 1232.5
         \\n\\nedns.udp-sise = 1232              | caadns.conf:3: edns.udp-sise: unknown key (edns has: nsid, udp-size)
-        lisen = []                              | caadns.conf:1: lisen: unknown key (top-level keys are: caa, edns, faults, journal, listen, management, tcp, udp, workers, zone-files, zones)
+        lisen = []                              | caadns.conf:1: lisen: unknown key (top-level keys are: caa, default-address, edns, faults, journal, listen, management, outside-zones, tcp, udp, workers, zone-files, zones)
         edns = 5                                | caadns.conf:1: edns: expected a group of keys { ... }, got 5
         listen = ["localhost:53"]               | caadns.conf:1: listen: bad address "localhost:53": "localhost" is not an IP address (host names are not resolved; use an address)
         listen = ["127.0.0.1"]                  | caadns.conf:1: listen: bad address "127.0.0.1": the port is missing
@@ -34,6 +34,7 @@ class ConfigErrorMessageTest {
         tcp.idle-timeout = 0s                   | caadns.conf:1: tcp.idle-timeout: expected a positive duration like 10s or 500ms, got "0s"
         udp.receive-buffer = lots               | caadns.conf:1: udp.receive-buffer: expected a size from 1KiB to 1GiB, like 4MiB, got "lots"
         caa.allow-invalid = maybe               | caadns.conf:1: caa.allow-invalid: expected true or false, got "maybe"
+        outside-zones = challtestserv           | caadns.conf:1: outside-zones: expected one of refused, challtestsrv, got "challtestserv"
         workers = -1                            | caadns.conf:1: workers: expected a number from 0 to 1024, got -1
         edns.nsid = "hex:zz"                    | caadns.conf:1: edns.nsid: expected text, or hex: followed by an even number of hex digits, got "hex:zz"
         zones.files = [{ file = "a", orign = "x." }] | caadns.conf:1: zones.files: unknown key "orign" in a zone entry (expected origin and file)
