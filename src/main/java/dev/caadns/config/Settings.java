@@ -1,6 +1,7 @@
 package dev.caadns.config;
 
 import com.typesafe.config.Config;
+import dev.caadns.zone.SerialPolicy;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ public final class Settings {
     private final List<InetSocketAddress> listen;
     private final Path zonesDirectory;
     private final List<ZoneFile> zoneFiles;
+    private final SerialPolicy serialPolicy;
     private final int ednsUdpSize;
     private final byte[] nsid;
     private final Duration tcpIdleTimeout;
@@ -34,6 +36,7 @@ public final class Settings {
         this.listen = c.addresses("listen");
         this.zonesDirectory = c.string("zones.directory").isEmpty() ? NO_FOLDER : c.path("zones.directory");
         this.zoneFiles = c.zoneFiles("zones.files");
+        this.serialPolicy = c.choice("zones.serial-policy", SerialPolicy.class);
         this.ednsUdpSize = c.integer("edns.udp-size", 512, 65535);
         this.nsid = c.octets("edns.nsid");
         this.tcpIdleTimeout = c.duration("tcp.idle-timeout");
@@ -68,6 +71,11 @@ public final class Settings {
     /** Zone files named one by one; when not empty, only these are served. */
     public List<ZoneFile> zoneFiles() {
         return zoneFiles;
+    }
+
+    /** What a runtime change does to its zone's SOA serial. */
+    public SerialPolicy serialPolicy() {
+        return serialPolicy;
     }
 
     public int ednsUdpSize() {

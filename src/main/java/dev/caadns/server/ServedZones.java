@@ -4,6 +4,8 @@ import dev.caadns.answer.ZoneSet;
 import dev.caadns.config.OutsideZones;
 import dev.caadns.zone.Finding;
 import dev.caadns.zone.LoadedZone;
+import dev.caadns.zone.Serial;
+import dev.caadns.zone.SerialPolicy;
 import dev.caadns.zone.SourcedRecord;
 import dev.caadns.zone.WireName;
 import dev.caadns.zone.ZoneIndex;
@@ -56,7 +58,22 @@ public final class ServedZones implements Supplier<ZoneSet> {
                              int records, long loadNanos, List<Finding> findings) {
     }
 
+    /**
+     * Told of every new version of the zones before queries see it (zone transfers keep their
+     * version history this way). Runs under the zones' lock, on the thread that changed them.
+     */
+    public interface Listener {
+        /** @param previous the zones served until now, or null at the first call */
+        void published(ZoneSet previous, ZoneSet next);
+    }
+
     private final Source source;
+    private final SerialPolicy serialPolicy;
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The serial each zone got from its last runtime change, while it is after its file's. */
+    private final Map<Name, Long> runtimeSerials = new LinkedHashMap<>();
+    /** Each zone's overlay as last published, to see which zones a change touched. */
+    private Map<Name, List<String>> publishedOverlay = Map.of();
     /** A zone as its file gave it: only the index is kept, not the parsed records. */
     private record FileZone(ZoneIndex index, Path source) {
     }
@@ -71,12 +88,26 @@ public final class ServedZones implements Supplier<ZoneSet> {
         this(source, OutsideZones.REFUSED);
     }
 
-    /** @param outsideZones CHALLTESTSRV makes an implicit zone at the root, so every name exists */
     public ServedZones(Source source, OutsideZones outsideZones) {
+        this(source, outsideZones, SerialPolicy.INCREMENT);
+    }
+
+    /**
+     * @param outsideZones CHALLTESTSRV makes an implicit zone at the root, so every name exists
+     * @param serialPolicy what a runtime change does to its zone's SOA serial
+     */
+    public ServedZones(Source source, OutsideZones outsideZones, SerialPolicy serialPolicy) {
         this.source = source;
+        this.serialPolicy = serialPolicy;
         if (outsideZones == OutsideZones.CHALLTESTSRV) {
             labZones.add(Name.root);
         }
+    }
+
+    /** Adds a listener and tells it of the zones served now. */
+    public synchronized void listen(Listener listener) {
+        listeners.add(listener);
+        listener.published(null, current);
     }
 
     @Override
@@ -199,7 +230,8 @@ public final class ServedZones implements Supplier<ZoneSet> {
 
     /**
      * Publishes the files' indexes as they are, and rebuilds only the zones the overlay changes (and
-     * the implicit lab zones), so a change to a small zone never re-indexes a large one.
+     * the implicit lab zones), so a change to a small zone never re-indexes a large one. A zone whose
+     * overlay differs from the last publish gets its next serial by the serial policy.
      */
     private void publish() {
         Map<Name, List<Map.Entry<Name, Map<Integer, List<Record>>>>> changesByZone = new LinkedHashMap<>();
@@ -211,21 +243,93 @@ public final class ServedZones implements Supplier<ZoneSet> {
             }
             changesByZone.computeIfAbsent(origin, o -> new ArrayList<>()).add(owner);
         }
+        Map<Name, List<String>> overlayNow = overlayText(changesByZone);
+        Map<Name, Long> serials = nextSerials(overlayNow);
         List<ZoneIndex> indexes = new ArrayList<>();
         List<ZoneIndex> implicitIndexes = new ArrayList<>();
-        fromFiles.forEach((origin, file) -> indexes.add(changesByZone.containsKey(origin)
-                ? ZoneIndex.of(origin, withChanges(file.index().records(), changesByZone.get(origin)))
+        fromFiles.forEach((origin, file) -> indexes.add(changesByZone.containsKey(origin) || serials.containsKey(origin)
+                ? ZoneIndex.of(origin, withSerial(serials, origin, withChanges(file.index().records(),
+                        changesByZone.getOrDefault(origin, List.of()))))
                 : file.index()));
         for (Name origin : labZones) {
             if (fromFiles.containsKey(origin)) {
                 continue; // a zone file for it was loaded since: the file's zone is served
             }
-            ZoneIndex index = ZoneIndex.of(origin, withChanges(labZoneApex(origin),
-                    changesByZone.getOrDefault(origin, List.of())));
+            ZoneIndex index = ZoneIndex.of(origin, withSerial(serials, origin, withChanges(labZoneApex(origin),
+                    changesByZone.getOrDefault(origin, List.of()))));
             indexes.add(index);
             implicitIndexes.add(index);
         }
-        current = new ZoneSet(indexes, implicitIndexes);
+        ZoneSet next = new ZoneSet(indexes, implicitIndexes);
+        for (Listener listener : listeners) {
+            try {
+                listener.published(current, next);
+            } catch (RuntimeException e) {
+                log.error("a zone listener failed; the zones are served anyway", e);
+            }
+        }
+        publishedOverlay = overlayNow;
+        runtimeSerials.clear();
+        runtimeSerials.putAll(serials);
+        current = next;
+    }
+
+    /** Each zone's overlay RRsets as text (TTL included), to compare one publish with the last. */
+    private static Map<Name, List<String>> overlayText(
+            Map<Name, List<Map.Entry<Name, Map<Integer, List<Record>>>>> changesByZone) {
+        Map<Name, List<String>> text = new LinkedHashMap<>();
+        changesByZone.forEach((origin, owners) -> {
+            List<String> lines = new ArrayList<>();
+            owners.forEach(o -> o.getValue().forEach((type, records) -> {
+                lines.add(o.getKey() + "/" + type);
+                records.forEach(r -> lines.add(r.toString()));
+            }));
+            text.put(origin, lines);
+        });
+        return text;
+    }
+
+    /** The runtime serials with every zone whose overlay changed since the last publish given its next one. */
+    private Map<Name, Long> nextSerials(Map<Name, List<String>> overlayNow) {
+        Map<Name, Long> serials = new LinkedHashMap<>(runtimeSerials);
+        if (serialPolicy == SerialPolicy.KEEP) {
+            return serials;
+        }
+        java.util.Set<Name> touched = new java.util.LinkedHashSet<>();
+        overlayNow.forEach((origin, text) -> {
+            if (!text.equals(publishedOverlay.get(origin))) {
+                touched.add(origin);
+            }
+        });
+        publishedOverlay.keySet().stream().filter(o -> !overlayNow.containsKey(o)).forEach(touched::add);
+        long now = System.currentTimeMillis() / 1000;
+        for (Name origin : touched) {
+            byte[] wire = WireName.lower(origin);
+            ZoneIndex served = current.find(wire, 0, wire.length);
+            if (served != null && served.origin().length == wire.length) {
+                serials.put(origin, serialPolicy.next(served.serial(), now));
+            }
+        }
+        return serials;
+    }
+
+    /** The records with the zone's runtime serial in its SOA, unless the SOA's own serial is after it. */
+    private static List<Record> withSerial(Map<Name, Long> serials, Name origin, List<Record> records) {
+        Long runtime = serials.get(origin);
+        if (runtime == null) {
+            return records;
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i) instanceof SOARecord soa && soa.getName().equals(origin)) {
+                if (!Serial.isAfter(runtime, soa.getSerial())) {
+                    serials.remove(origin); // the file (or an SOA set at runtime) took over
+                    return records;
+                }
+                records.set(i, new SOARecord(origin, soa.getDClass(), soa.getTTL(), soa.getHost(), soa.getAdmin(),
+                        runtime, soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum()));
+            }
+        }
+        return records;
     }
 
     /** The records with each changed (owner, type) RRset replaced by the overlay's (none when deleted). */

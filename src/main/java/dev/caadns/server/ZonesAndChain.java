@@ -34,7 +34,8 @@ public final class ZonesAndChain {
      */
     public static ZonesAndChain assemble(Settings settings, List<Plugin> plugins)
             throws CaadnsServer.StartupException {
-        ServedZones zones = new ServedZones(source(settings, loader(settings, plugins)), settings.outsideZones());
+        ServedZones zones = new ServedZones(source(settings, loader(settings, plugins)), settings.outsideZones(),
+                settings.serialPolicy());
         List<ServedZones.ZoneStatus> report;
         try {
             report = zones.load();

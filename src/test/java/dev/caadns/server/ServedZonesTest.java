@@ -61,7 +61,9 @@ class ServedZonesTest {
         zones.replace(added, Type.A, List.of(new ARecord(added, DClass.IN, 60, java.net.InetAddress.getByName("192.0.2.9"))));
         List<String> after = wire(zone(zones.get(), ONE));
 
-        assertThat(after).containsAll(before).contains("new.one.test./1/60/c0000209");
+        // every record but the SOA, whose serial the change moved (SerialPolicyTest)
+        assertThat(after).containsAll(before.stream().filter(r -> !r.contains("/6/")).toList())
+                .contains("new.one.test./1/60/c0000209");
         assertThat(before).contains("bad.one.test./257/300/0009616263",
                 "www.one.test./5/300/" + "03575757" + "0354776f" + "0454657374" + "00");
     }
