@@ -62,8 +62,11 @@ final class ChalltestsrvEndpoints {
     record HistoryClear(String host, String type) {
     }
 
-    /** One DNS event as challtestsrv writes it: {@code {"Question":{"Name","Qtype","Qclass"}}}. */
-    record DnsEvent(@JsonProperty("Question") Question question) {
+    /**
+     * One DNS event as challtestsrv writes it: {@code {"Question":{"Name","Qtype","Qclass"},"UserAgent"}};
+     * the User-Agent is a DoH client's, "" over UDP and TCP.
+     */
+    record DnsEvent(@JsonProperty("Question") Question question, @JsonProperty("UserAgent") String userAgent) {
     }
 
     record Question(@JsonProperty("Name") String name, @JsonProperty("Qtype") int qtype,
@@ -202,7 +205,7 @@ final class ChalltestsrvEndpoints {
         long from = historyClearedAt.getOrDefault(key, 0L);
         List<DnsEvent> events = new ArrayList<>();
         for (JournalEntry e : journal.since(from, e -> !e.type().isEmpty() && key(e.name()).equals(key))) {
-            events.add(new DnsEvent(new Question(e.name(), Type.value(e.type()), DClass.IN)));
+            events.add(new DnsEvent(new Question(e.name(), Type.value(e.type()), DClass.IN), ""));
         }
         return ApiResponse.json(200, json.write(events));
     }

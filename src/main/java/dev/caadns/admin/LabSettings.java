@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lab's keys: {@code management { listen, token }}, {@code journal { size, file }} and
@@ -32,6 +34,7 @@ import java.util.Optional;
 public record LabSettings(Optional<InetSocketAddress> listen, String token, int journalSize,
                           Optional<Path> journalFile, List<FaultRule> faults, Optional<Inet4Address> defaultIpv4,
                           Optional<Inet6Address> defaultIpv6) {
+    private static final Logger log = LoggerFactory.getLogger(LabSettings.class);
 
     public static LabSettings from(Settings settings) throws ConfigError {
         Config c = settings.config();
@@ -46,10 +49,16 @@ public record LabSettings(Optional<InetSocketAddress> listen, String token, int 
             }
         }
         String token = string(c, "management.token");
-        if (listen.isPresent() && !listen.get().getAddress().isLoopbackAddress() && token.isEmpty()) {
+        boolean open = bool(c, "management.open");
+        if (listen.isPresent() && !listen.get().getAddress().isLoopbackAddress() && token.isEmpty() && !open) {
             throw ConfigError.at(c.getValue("management.listen").origin(), "management.listen",
                     listenText + " is not a loopback address: set management.token, which every request "
-                            + "must then carry as Authorization: Bearer <token>");
+                            + "must then carry as Authorization: Bearer <token> (or management.open = true, "
+                            + "as challtestsrv, on a closed lab network only)");
+        }
+        if (listen.isPresent() && !listen.get().getAddress().isLoopbackAddress() && token.isEmpty()) {
+            log.warn("management API on {} takes requests without a token (management.open): anyone who "
+                    + "reaches it can change what is served", listenText);
         }
         ConfigValue size = c.getValue("journal.size");
         if (size.valueType() != ConfigValueType.NUMBER || !(size.unwrapped() instanceof Integer n) || n < 1) {
@@ -95,6 +104,14 @@ public record LabSettings(Optional<InetSocketAddress> listen, String token, int 
             rules.add(rule);
         }
         return rules;
+    }
+
+    private static boolean bool(Config c, String path) throws ConfigError {
+        ConfigValue value = c.getValue(path);
+        if (value.valueType() != ConfigValueType.BOOLEAN) {
+            throw ConfigError.at(value.origin(), path, "expected true or false, got " + value.render());
+        }
+        return (Boolean) value.unwrapped();
     }
 
     private static String string(Config c, String path) throws ConfigError {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             ServeCommand.class,
             CheckCommand.class,
             ExplainCommand.class,
+            ChalltestsrvCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

@@ -48,7 +48,8 @@ final class ServeCommand implements Callable<Integer> {
         this(ServeCommand::serve);
     }
 
-    private static int serve(Settings settings) {
+    /** Runs the server until it is told to stop; the exit code. */
+    static int serve(Settings settings) {
         try {
             return ServerMain.run(settings, Plugins.forSettings(settings));
         } catch (ConfigError e) {

@@ -89,8 +89,9 @@ class ChalltestsrvCompatTest extends LabFixtureTest {
 
         var history = lab.post("/dns-request-history", "{\"host\":\"www.lab.test\"}");
         assertThat(history.statusCode()).isEqualTo(200);
-        assertThat(history.body()).isEqualTo("[{\"Question\":{\"Name\":\"www.lab.test.\",\"Qtype\":257,\"Qclass\":1}},"
-                + "{\"Question\":{\"Name\":\"WWW.lab.test.\",\"Qtype\":1,\"Qclass\":1}}]");
+        assertThat(history.body()).isEqualTo(
+                "[{\"Question\":{\"Name\":\"www.lab.test.\",\"Qtype\":257,\"Qclass\":1},\"UserAgent\":\"\"},"
+                + "{\"Question\":{\"Name\":\"WWW.lab.test.\",\"Qtype\":1,\"Qclass\":1},\"UserAgent\":\"\"}]");
 
         assertThat(lab.post("/clear-request-history", "{\"host\":\"www.lab.test\",\"type\":\"dns\"}").statusCode())
                 .isEqualTo(200);
