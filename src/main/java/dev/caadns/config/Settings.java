@@ -20,6 +20,7 @@ public final class Settings {
     private final int ednsUdpSize;
     private final byte[] nsid;
     private final Duration tcpIdleTimeout;
+    private final Duration tcpMessageTimeout;
     private final int tcpMaxConnections;
     private final int includeDepth;
     private final int generateMaxRange;
@@ -40,6 +41,7 @@ public final class Settings {
         this.ednsUdpSize = c.integer("edns.udp-size", 512, 65535);
         this.nsid = c.octets("edns.nsid");
         this.tcpIdleTimeout = c.duration("tcp.idle-timeout");
+        this.tcpMessageTimeout = c.duration("tcp.message-timeout");
         this.tcpMaxConnections = c.integer("tcp.max-connections", 1, 1_000_000);
         this.includeDepth = c.integer("zone-files.include-depth", 0, 64);
         this.generateMaxRange = c.integer("zone-files.generate-max-range", 0, Integer.MAX_VALUE);
@@ -89,6 +91,11 @@ public final class Settings {
 
     public Duration tcpIdleTimeout() {
         return tcpIdleTimeout;
+    }
+
+    /** How long one message may take to arrive whole, from its first byte. */
+    public Duration tcpMessageTimeout() {
+        return tcpMessageTimeout;
     }
 
     public int tcpMaxConnections() {

@@ -47,7 +47,8 @@ public final class CaadnsServer implements AutoCloseable {
         plugins.stream().map(Plugin::observer).filter(Objects::nonNull).forEach(observers::add);
         QueryObserver observer = QueryObserver.all(observers);
         DnsServer.Options options = new DnsServer.Options(settings.listen(), settings.workers(),
-                settings.tcpIdleTimeout(), settings.tcpMaxConnections(), settings.udpReceiveBuffer(),
+                new StreamLimits(settings.tcpIdleTimeout(), settings.tcpMessageTimeout(),
+                        settings.tcpMaxConnections()), settings.udpReceiveBuffer(),
                 settings.udpSendBuffer());
         CaadnsServer server;
         try {

@@ -4,7 +4,6 @@ import dev.caadns.answer.QueryProcessor;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -18,19 +17,14 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +43,8 @@ public final class DnsServer implements AutoCloseable {
     private static final int STREAM_THREADS = 2;
 
     /** What the front end needs to know; the rest (zones, handlers) sits behind the processors. */
-    public record Options(List<InetSocketAddress> listen, int workers, Duration tcpIdleTimeout,
-                          int tcpMaxConnections, int udpReceiveBuffer, int udpSendBuffer) {
+    public record Options(List<InetSocketAddress> listen, int workers, StreamLimits tcp,
+                          int udpReceiveBuffer, int udpSendBuffer) {
     }
 
     private final EventLoopGroup group;
@@ -81,7 +75,7 @@ public final class DnsServer implements AutoCloseable {
                 }
             };
             UdpQueryHandler udp = new UdpQueryHandler(perLoop);
-            TcpConnectionLimiter limiter = new TcpConnectionLimiter(options.tcpMaxConnections());
+            ConnectionLimiter limiter = new ConnectionLimiter(options.tcp().maxConnections());
             for (InetSocketAddress address : options.listen()) {
                 server.bindBoth(address, options, udp, limiter, perLoop);
             }
@@ -93,7 +87,7 @@ public final class DnsServer implements AutoCloseable {
     }
 
     private void bindBoth(InetSocketAddress address, Options options, UdpQueryHandler udp,
-                          TcpConnectionLimiter limiter, FastThreadLocal<QueryProcessor> perLoop)
+                          ConnectionLimiter limiter, FastThreadLocal<QueryProcessor> perLoop)
             throws InterruptedException {
         Exception last = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
@@ -144,27 +138,16 @@ public final class DnsServer implements AutoCloseable {
         return actual;
     }
 
-    private InetSocketAddress bindTcp(InetSocketAddress address, Options options, TcpConnectionLimiter limiter,
+    private InetSocketAddress bindTcp(InetSocketAddress address, Options options, ConnectionLimiter limiter,
                                       FastThreadLocal<QueryProcessor> perLoop, List<Channel> bound)
             throws InterruptedException {
-        long idleMillis = options.tcpIdleTimeout().toMillis();
         ServerBootstrap b = new ServerBootstrap().group(group)
                 .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        if (!limiter.tryAcquire(ch)) {
-                            return;
-                        }
-                        ch.pipeline().addLast(
-                                new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
-                                new LengthFieldBasedFrameDecoder(65535, 0, 2, 0, 2),
-                                new TcpQueryHandler(perLoop, streams));
-                    }
-                });
+                .childHandler(new StreamInitializer(options.tcp(), limiter, ch -> { },
+                        () -> new TcpQueryHandler(perLoop, streams)));
         Channel ch = b.bind(address).sync().channel();
         bound.add(ch);
         return ((ServerSocketChannel) ch).localAddress();
@@ -192,25 +175,5 @@ public final class DnsServer implements AutoCloseable {
     static String format(InetSocketAddress a) {
         String host = a.getAddress() == null ? a.getHostString() : NetUtil.toAddressString(a.getAddress());
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
-    }
-
-    /** Caps open TCP connections; a connection over the cap is closed at once (RFC 7766 §6.2.2). */
-    static final class TcpConnectionLimiter {
-        private final AtomicInteger open = new AtomicInteger();
-        private final int max;
-
-        TcpConnectionLimiter(int max) {
-            this.max = max;
-        }
-
-        boolean tryAcquire(SocketChannel ch) {
-            if (open.incrementAndGet() > max) {
-                open.decrementAndGet();
-                ch.close();
-                return false;
-            }
-            ch.closeFuture().addListener(f -> open.decrementAndGet());
-            return true;
-        }
     }
 }

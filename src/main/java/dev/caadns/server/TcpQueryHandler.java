@@ -5,7 +5,6 @@ import dev.caadns.wire.ReplyStream;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers each length-framed query on a connection in order (RFC 7766: pipelined queries all get
- * answers); replies are flushed per read batch; an idle connection is closed. A reply of several
+ * answers); replies are flushed per read batch (framing and timeouts are {@link DnsStreamFramer}'s). A reply of several
  * messages (a zone transfer) goes to {@link StreamedReplies}; queries that arrive meanwhile wait for
  * it, so two streams never interleave.
  */
@@ -59,7 +58,12 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
         int delay = processor.response().delayMillis();
         if (delay > 0) {
             // Later replies on this connection may overtake a delayed one: RFC 7766 §7 allows out-of-order replies.
-            ctx.executor().schedule(() -> ctx.writeAndFlush(reply, ctx.voidPromise()), delay, TimeUnit.MILLISECONDS);
+            DnsStreamFramer framer = ctx.pipeline().get(DnsStreamFramer.class);
+            framer.replyDeferred();
+            ctx.executor().schedule(() -> {
+                ctx.writeAndFlush(reply, ctx.voidPromise());
+                framer.deferredReplyWritten();
+            }, delay, TimeUnit.MILLISECONDS);
         } else {
             ctx.write(reply, ctx.voidPromise());
         }
@@ -106,15 +110,8 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent) {
-            ctx.close();
-        }
-    }
-
-    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         log.debug("TCP connection closed: {}", cause.toString());
-        ctx.close();
+        DnsStreamFramer.flushAndClose(ctx);
     }
 }

@@ -21,6 +21,21 @@ public final class TestZones {
     private TestZones() {
     }
 
+    /**
+     * Writes {@code <origin>zone} into {@code dir}: SOA, NS and the name server's address, then
+     * {@code records}; returns it by origin, ready for {@link CaadnsTarget#start(Map)}.
+     */
+    public static Map<Name, Path> write(Path dir, Name origin, String records) {
+        Path file = dir.resolve(origin + "zone");
+        try {
+            Files.writeString(file, "$ORIGIN " + origin + "\n$TTL 300\n@ SOA ns hostmaster 1 3600 600 86400 300\n"
+                    + "@ NS ns\nns A 127.0.0.1\n" + records);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of(origin, file);
+    }
+
     /** Zones in the folder, sorted by file name so the first one (used as start probe) is stable. */
     public static Map<Name, Path> inResourceFolder(String folder) {
         Path dir = resourceFolder(folder);
