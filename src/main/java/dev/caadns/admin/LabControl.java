@@ -75,8 +75,7 @@ public final class LabControl implements Plugin {
                 running.add(new JournalFile(journal, settings.journalFile().get(), json.mapper()));
             }
             if (settings.listen().isPresent()) {
-                management = ManagementServer.start(settings.listen().get(), settings.token(), routes(server),
-                        json.mapper());
+                management = ManagementServer.start(settings, routes(server), json.mapper());
                 running.add(management);
             }
         } catch (IOException | RuntimeException e) {

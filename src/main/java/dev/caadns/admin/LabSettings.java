@@ -16,6 +16,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +31,12 @@ import org.slf4j.LoggerFactory;
  * @param token bearer token every request must carry; "" for none (loopback only)
  * @param journalFile JSON-lines file the journal is appended to; empty when off
  * @param defaultIpv4 the A answer in implicit lab zones ({@code default-address.ipv4}); empty for none
+ * @param idleTimeout how long an API connection may go without a whole request
+ * @param maxConnections API connections open at most
  */
 public record LabSettings(Optional<InetSocketAddress> listen, String token, int journalSize,
                           Optional<Path> journalFile, List<FaultRule> faults, Optional<Inet4Address> defaultIpv4,
-                          Optional<Inet6Address> defaultIpv6) {
+                          Optional<Inet6Address> defaultIpv6, Duration idleTimeout, int maxConnections) {
     private static final Logger log = LoggerFactory.getLogger(LabSettings.class);
 
     public static LabSettings from(Settings settings) throws ConfigError {
@@ -69,7 +72,8 @@ public record LabSettings(Optional<InetSocketAddress> listen, String token, int 
         return new LabSettings(listen, token, (Integer) size.unwrapped(),
                 file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)), faults(c),
                 address(c, "default-address.ipv4", Inet4Address.class, "an IPv4"),
-                address(c, "default-address.ipv6", Inet6Address.class, "an IPv6"));
+                address(c, "default-address.ipv6", Inet6Address.class, "an IPv6"),
+                settings.managementIdleTimeout(), settings.managementMaxConnections());
     }
 
     private static <T extends InetAddress> Optional<T> address(Config c, String path, Class<T> family, String what)

@@ -1,6 +1,7 @@
 package dev.caadns.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.caadns.server.ConnectionLimiter;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The management HTTP server on Netty's HTTP codec, on one thread of its own: slow calls (a reload)
- * never hold up a DNS event loop.
+ * never hold up a DNS event loop. Its connections are capped and timed out, so the API can never
+ * take the file handles DNS over TCP needs.
  */
 public final class ManagementServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ManagementServer.class);
@@ -32,19 +34,25 @@ public final class ManagementServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    static ManagementServer start(InetSocketAddress address, String token, Router router, ObjectMapper json)
-            throws InterruptedException {
+    /** Listens on {@code settings.listen()}, which must be present. */
+    static ManagementServer start(LabSettings settings, Router router, ObjectMapper json) throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        HttpApiHandler api = new HttpApiHandler(router, json, token);
+        HttpApiHandler api = new HttpApiHandler(router, json, settings.token());
+        ConnectionLimiter limiter = new ConnectionLimiter(settings.maxConnections());
         try {
             Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY), api);
+                            ConnectionLimiter.Slot slot = limiter.tryAcquire(ch);
+                            if (slot == null) {
+                                return;
+                            }
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY),
+                                    new RequestDeadline(settings.idleTimeout(), slot), api);
                         }
                     })
-                    .bind(address).sync().channel();
+                    .bind(settings.listen().get()).sync().channel();
             ManagementServer server = new ManagementServer(group, channel);
             InetSocketAddress bound = server.address();
             log.info("management API on http://{}:{}", bound.getAddress().getHostAddress(), bound.getPort());

@@ -22,6 +22,8 @@ public final class Settings {
     private final Duration tcpIdleTimeout;
     private final Duration tcpMessageTimeout;
     private final int tcpMaxConnections;
+    private final Duration managementIdleTimeout;
+    private final int managementMaxConnections;
     private final int includeDepth;
     private final int generateMaxRange;
     private final int workers;
@@ -43,6 +45,8 @@ public final class Settings {
         this.tcpIdleTimeout = c.duration("tcp.idle-timeout");
         this.tcpMessageTimeout = c.duration("tcp.message-timeout");
         this.tcpMaxConnections = c.integer("tcp.max-connections", 1, 1_000_000);
+        this.managementIdleTimeout = c.duration("management.idle-timeout");
+        this.managementMaxConnections = c.integer("management.max-connections", 1, 100_000);
         this.includeDepth = c.integer("zone-files.include-depth", 0, 64);
         this.generateMaxRange = c.integer("zone-files.generate-max-range", 0, Integer.MAX_VALUE);
         int configuredWorkers = c.integer("workers", 0, 1024);
@@ -100,6 +104,15 @@ public final class Settings {
 
     public int tcpMaxConnections() {
         return tcpMaxConnections;
+    }
+
+    /** A management connection must bring a whole request within this of its last one (or its start). */
+    public Duration managementIdleTimeout() {
+        return managementIdleTimeout;
+    }
+
+    public int managementMaxConnections() {
+        return managementMaxConnections;
     }
 
     /** How deep $INCLUDE may nest; 0 refuses $INCLUDE. */

@@ -46,6 +46,7 @@ public final class CaadnsServer implements AutoCloseable {
         List<QueryObserver> observers = new ArrayList<>();
         plugins.stream().map(Plugin::observer).filter(Objects::nonNull).forEach(observers::add);
         QueryObserver observer = QueryObserver.all(observers);
+        FileHandles.warnIfShort(settings);
         DnsServer.Options options = new DnsServer.Options(settings.listen(), settings.workers(),
                 new StreamLimits(settings.tcpIdleTimeout(), settings.tcpMessageTimeout(),
                         settings.tcpMaxConnections()), settings.udpReceiveBuffer(),

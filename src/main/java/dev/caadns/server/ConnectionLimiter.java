@@ -5,23 +5,23 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Caps the open connections of a stream transport. Over the cap, a new client takes the place of
+ * Caps the open connections of a stream transport (DNS over TCP or TLS, the management API). Over the cap, a new client takes the place of
  * the connection that has gone longest without a complete message, if that is at least
  * {@link #EVICTABLE_AFTER_NANOS} (slow or idle holders cannot lock new clients out: a slowloris
  * only ever holds the slots nobody else asks for); when every connection is busy the new one is
  * closed at once (RFC 7766 §6.2.2).
  */
-final class ConnectionLimiter {
-    static final long EVICTABLE_AFTER_NANOS = 1_000_000_000L;
+public final class ConnectionLimiter {
+    public static final long EVICTABLE_AFTER_NANOS = 1_000_000_000L;
     private final int max;
     private final Set<Slot> open = new HashSet<>();
 
-    ConnectionLimiter(int max) {
+    public ConnectionLimiter(int max) {
         this.max = max;
     }
 
     /** A slot for the new connection, or null when it was closed because every slot is busy. */
-    Slot tryAcquire(Channel ch) {
+    public Slot tryAcquire(Channel ch) {
         Slot slot = new Slot(ch);
         Slot evicted = null;
         synchronized (this) {
@@ -61,7 +61,7 @@ final class ConnectionLimiter {
     }
 
     /** One connection's place under the cap; its owner reports each complete message. */
-    static final class Slot {
+    public static final class Slot {
         private final Channel channel;
         private volatile long lastMessageNanos = System.nanoTime();
 
@@ -69,7 +69,7 @@ final class ConnectionLimiter {
             this.channel = channel;
         }
 
-        void messageCompleted(long nanos) {
+        public void messageCompleted(long nanos) {
             lastMessageNanos = nanos;
         }
     }

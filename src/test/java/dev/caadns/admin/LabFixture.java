@@ -89,6 +89,10 @@ final class LabFixture implements AutoCloseable {
         List<Plugin> forSettings(dev.caadns.config.Settings settings) throws Exception;
     }
 
+    InetSocketAddress managementAddress() {
+        return lab.management().orElseThrow().address();
+    }
+
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return send("POST", path, json);
     }
