@@ -2,15 +2,14 @@ package dev.caadns.caa;
 
 import dev.caadns.zone.Finding;
 import dev.caadns.zone.LoadedZone;
+import dev.caadns.zone.RRset;
 import dev.caadns.zone.SourcedRecord;
 import dev.caadns.zone.ZoneValidator;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -29,28 +28,93 @@ public final class CaaZoneValidator implements ZoneValidator {
         this.allowInvalid = allowInvalid;
     }
 
+    /**
+     * Walks the zone's index, CAA RRsets in the order their first record was read. A set whose
+     * bytes already passed clean at a plain owner (not a wildcard, no CNAME, no comments, answer
+     * within UDP size) is clean again at every such owner: a million names often share a few
+     * hundred policies, so each is checked once.
+     */
     @Override
     public List<Finding> validate(LoadedZone zone) {
-        // Keyed by canonical wire form: dnsjava's Name.hashCode collides for names like h10 and h09,
-        // which turns a map of a million owners into slow tree buckets.
-        Map<ByteBuffer, List<SourcedRecord>> caaByOwner = new LinkedHashMap<>();
-        Set<ByteBuffer> cnameOwners = new HashSet<>();
-        for (SourcedRecord sourced : zone.records()) {
-            int type = sourced.record().getType();
-            if (type == Type.CAA) {
-                caaByOwner.computeIfAbsent(key(sourced.record().getName()), n -> new ArrayList<>()).add(sourced);
-            } else if (type == Type.CNAME) {
-                cnameOwners.add(key(sourced.record().getName()));
+        List<RRset> caa = new ArrayList<>();
+        Map<RRset, Boolean> cname = new java.util.IdentityHashMap<>();
+        zone.index().forEachNode(node -> {
+            RRset set = node.get(Type.CAA);
+            if (set != null) {
+                caa.add(set);
+                if (node.get(Type.CNAME) != null) {
+                    cname.put(set, Boolean.TRUE);
+                }
+            }
+        });
+        caa.sort(Comparator.comparingInt(set -> zone.ordinal(set, 0)));
+        Map<Rdata, Boolean> clean = new HashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        for (RRset set : caa) {
+            boolean hasCname = cname.containsKey(set);
+            boolean plain = !hasCname && !isWild(set.owner()) && noComments(zone, set)
+                    && RRsetChecks.answerSize(set.owner().length, rdataBytes(set), set.size())
+                    <= RRsetChecks.UDP_PAYLOAD;
+            Rdata key = new Rdata(set);
+            if (plain && clean.getOrDefault(key, false)) {
+                continue;
+            }
+            List<SourcedRecord> records = new ArrayList<>(set.size());
+            for (int i = 0; i < set.size(); i++) {
+                records.add(zone.sourced(set, i));
+            }
+            int before = findings.size();
+            checkOwner(records.get(0).record().getName(), records, hasCname, findings);
+            if (plain) {
+                clean.put(key, findings.size() == before);
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        caaByOwner.forEach((owner, records) ->
-                checkOwner(records.get(0).record().getName(), records, cnameOwners.contains(owner), findings));
         return findings;
     }
 
-    private static ByteBuffer key(Name name) {
-        return ByteBuffer.wrap(name.toWireCanonical());
+    private static boolean isWild(byte[] owner) {
+        return owner[0] == 1 && owner[1] == '*';
+    }
+
+    private static boolean noComments(LoadedZone zone, RRset set) {
+        for (int i = 0; i < set.size(); i++) {
+            if (!zone.comment(set, i).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int rdataBytes(RRset set) {
+        int bytes = 0;
+        for (int i = 0; i < set.size(); i++) {
+            bytes += set.rdata(i).length;
+        }
+        return bytes;
+    }
+
+    /**
+     * An RRset's RDATA by identity: the index shares one array per distinct CAA set, so equal
+     * policies meet here without hashing their bytes; sets that do not share arrays only miss.
+     */
+    private record Rdata(RRset set) {
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Rdata other) || other.set.size() != set.size()) {
+                return false;
+            }
+            for (int i = 0; i < set.size(); i++) {
+                if (set.rdata(i) != other.set.rdata(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(set.rdata(0));
+        }
     }
 
     /**

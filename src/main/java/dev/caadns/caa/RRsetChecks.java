@@ -84,10 +84,14 @@ final class RRsetChecks {
 
     /** A CAA query's reply with EDNS: header, question, every RR with a compressed owner, OPT. */
     static int answerSize(Name owner, List<CaaProperty> rrset) {
-        int size = HEADER + owner.length() + QUESTION_FIXED + OPT_RR;
+        int rdataBytes = 0;
         for (CaaProperty property : rrset) {
-            size += COMPRESSED_OWNER + RR_FIXED + property.rdata().length;
+            rdataBytes += property.rdata().length;
         }
-        return size;
+        return answerSize(owner.length(), rdataBytes, rrset.size());
+    }
+
+    static int answerSize(int ownerLength, int rdataBytes, int records) {
+        return HEADER + ownerLength + QUESTION_FIXED + OPT_RR + records * (COMPRESSED_OWNER + RR_FIXED) + rdataBytes;
     }
 }

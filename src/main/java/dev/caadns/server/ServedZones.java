@@ -6,7 +6,6 @@ import dev.caadns.zone.Finding;
 import dev.caadns.zone.LoadedZone;
 import dev.caadns.zone.Serial;
 import dev.caadns.zone.SerialPolicy;
-import dev.caadns.zone.SourcedRecord;
 import dev.caadns.zone.WireName;
 import dev.caadns.zone.ZoneIndex;
 import java.io.IOException;
@@ -29,7 +28,6 @@ import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.Type;
 
 /**
  * The zones being served and the one place that changes them: loads from files, reloads, and the
@@ -387,11 +385,8 @@ public final class ServedZones implements Supplier<ZoneSet> {
     }
 
     private static ZoneStatus status(LoadedZone zone, boolean served, boolean keptPrevious) {
-        long serial = zone.records().stream().map(SourcedRecord::record)
-                .filter(r -> r.getType() == Type.SOA && r.getName().equals(zone.origin()))
-                .mapToLong(r -> ((SOARecord) r).getSerial()).findFirst().orElse(-1);
-        return new ZoneStatus(zone.origin(), zone.source().toString(), served, keptPrevious, serial,
-                zone.records().size(), zone.loadNanos(), zone.findings());
+        return new ZoneStatus(zone.origin(), zone.source().toString(), served, keptPrevious, zone.serial(),
+                zone.recordCount(), zone.loadNanos(), zone.findings());
     }
 
     /** Logs a load report the way an operator reads it: one line per zone, then its findings. */

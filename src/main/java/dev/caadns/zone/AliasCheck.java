@@ -2,9 +2,7 @@ package dev.caadns.zone;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -16,78 +14,94 @@ import org.xbill.DNS.Type;
 final class AliasCheck implements LoadCheck {
 
     /** A record below the DNAME that was found {@code rank}-th among the zone's DNAMEs. */
-    private record Occluded(int rank, SourcedRecord dname, SourcedRecord below) {
+    private record Occluded(int rank, int dname, int below) {
     }
 
     @Override
-    public List<SourcedRecord> apply(Name origin, List<SourcedRecord> records,
-                                     List<Finding> findings) {
-        Map<Name, Integer> dnameRanks = new HashMap<>();
-        List<SourcedRecord> dnames = new ArrayList<>();
-        for (List<SourcedRecord> node : Nodes.of(records)) {
-            List<SourcedRecord> cnames = Nodes.ofType(node, Type.CNAME);
-            List<SourcedRecord> nodeDnames = Nodes.ofType(node, Type.DNAME);
-            single(cnames, "Z-CNAME-MULTIPLE", "CNAME", findings);
-            single(nodeDnames, "Z-DNAME-MULTIPLE", "DNAME", findings);
-            if (!cnames.isEmpty()) {
-                beside(cnames.get(0), node, findings);
+    public void apply(Name origin, RecordStore records, List<Finding> findings) {
+        RecordStore.Groups nodes = records.byNode();
+        NameIds dnameOwners = new NameIds(true);
+        List<Integer> dnames = new ArrayList<>();
+        List<Finding> extraDnames = new ArrayList<>();
+        for (int n = 0; n < records.nodeCount(); n++) {
+            int cname = -1;
+            extraDnames.clear();
+            for (int k = nodes.start()[n]; k < nodes.start()[n + 1]; k++) {
+                int r = nodes.members()[k];
+                int type = records.type(r);
+                if (type == Type.CNAME) {
+                    if (cname < 0) {
+                        cname = r;
+                    } else {
+                        findings.add(extra(records, r, "Z-CNAME-MULTIPLE", "CNAME"));
+                    }
+                } else if (type == Type.DNAME) {
+                    if (dnameOwners.find(records.nodeName(n), 0, records.nodeName(n).length) < 0) {
+                        dnameOwners.add(records.nodeName(n));
+                        dnames.add(r);
+                    } else {
+                        extraDnames.add(extra(records, r, "Z-DNAME-MULTIPLE", "DNAME"));
+                    }
+                }
             }
-            if (!nodeDnames.isEmpty()) {
-                dnameRanks.put(nodeDnames.get(0).record().getName(), dnames.size());
-                dnames.add(nodeDnames.get(0));
+            findings.addAll(extraDnames);
+            if (cname >= 0) {
+                beside(records, cname, nodes, n, findings);
             }
         }
         if (!dnames.isEmpty()) {
-            belowDnames(records, dnameRanks, dnames, findings);
+            belowDnames(records, dnameOwners, dnames, findings);
         }
-        return records;
     }
 
     /** Walks each owner's ancestors instead of the zone per DNAME; reports DNAME by DNAME. */
-    private static void belowDnames(List<SourcedRecord> records, Map<Name, Integer> dnameRanks,
-                                    List<SourcedRecord> dnames, List<Finding> findings) {
+    private static void belowDnames(RecordStore records, NameIds dnameOwners, List<Integer> dnames,
+                                    List<Finding> findings) {
         List<Occluded> occluded = new ArrayList<>();
-        for (SourcedRecord below : records) {
-            Name name = below.record().getName();
-            for (int strip = 1; strip < name.labels(); strip++) {
-                Integer rank = dnameRanks.get(new Name(name, strip));
-                if (rank != null) {
-                    occluded.add(new Occluded(rank, dnames.get(rank), below));
+        for (int i = 0; i < records.size(); i++) {
+            if (records.dropped(i)) {
+                continue;
+            }
+            byte[] name = records.nodeName(records.node(i));
+            for (int off = name[0] + 1; off < name.length; off += (name[off] & 0xff) + 1) {
+                int rank = dnameOwners.find(name, off, name.length - off);
+                if (rank >= 0) {
+                    occluded.add(new Occluded(rank, dnames.get(rank), i));
+                }
+                if (name[off] == 0) {
+                    break;
                 }
             }
         }
         occluded.sort(Comparator.comparingInt(Occluded::rank));
         for (Occluded o : occluded) {
-            Name owner = o.dname().record().getName();
-            findings.add(Findings.error("Z-DNAME-OCCLUDED", o.below(), "data below the DNAME"
-                    + " at " + owner + " (" + o.dname().file() + ":" + o.dname().line() + "): "
-                    + Findings.show(o.below()), "remove it; names below a DNAME are"
-                    + " rewritten to " + o.dname().record().getAdditionalName()
+            Name owner = records.ownerName(o.dname());
+            findings.add(Findings.error("Z-DNAME-OCCLUDED", records, o.below(), "data below the DNAME"
+                    + " at " + owner + " (" + Findings.place(records, o.dname()) + "): "
+                    + Findings.show(records, o.below()), "remove it; names below a DNAME are"
+                    + " rewritten to " + records.record(o.dname()).getAdditionalName()
                     + " and never answered from here"));
         }
     }
 
-    private static void single(List<SourcedRecord> set, String code, String type,
-                               List<Finding> findings) {
-        for (SourcedRecord extra : set.stream().skip(1).toList()) {
-            findings.add(Findings.error(code, extra, "more than one " + type + " at the same name: "
-                    + Findings.show(extra), "keep one " + type + " at "
-                    + extra.record().getName()));
-        }
+    private static Finding extra(RecordStore records, int r, String code, String type) {
+        return Findings.error(code, records, r, "more than one " + type + " at the same name: "
+                + Findings.show(records, r), "keep one " + type + " at " + records.ownerName(r));
     }
 
-    private static void beside(SourcedRecord cname, List<SourcedRecord> node,
+    private static void beside(RecordStore records, int cname, RecordStore.Groups nodes, int n,
                                List<Finding> findings) {
-        for (SourcedRecord other : node) {
-            int type = other.record().getType();
+        for (int k = nodes.start()[n]; k < nodes.start()[n + 1]; k++) {
+            int other = nodes.members()[k];
+            int type = records.type(other);
             if (type == Type.CNAME || type == Type.RRSIG || type == Type.NSEC) {
                 continue;
             }
             String name = Type.string(type);
-            findings.add(Findings.error("Z-CNAME-AND-OTHER", other, "CNAME and other data at the"
-                    + " same name: " + Findings.show(other) + " beside the CNAME at "
-                    + cname.file() + ":" + cname.line(), "remove the " + name + " record beside"
-                    + " the CNAME at " + other.record().getName() + " or turn the CNAME into"
+            findings.add(Findings.error("Z-CNAME-AND-OTHER", records, other, "CNAME and other data"
+                    + " at the same name: " + Findings.show(records, other) + " beside the CNAME at "
+                    + Findings.place(records, cname), "remove the " + name + " record beside"
+                    + " the CNAME at " + records.ownerName(other) + " or turn the CNAME into"
                     + " records"));
         }
     }

@@ -1,5 +1,6 @@
 package dev.caadns.zone;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
@@ -14,35 +15,43 @@ final class ApexCheck implements LoadCheck {
     }
 
     @Override
-    public List<SourcedRecord> apply(Name origin, List<SourcedRecord> records,
-                                     List<Finding> findings) {
-        List<SourcedRecord> apex = Nodes.ofType(records, Type.SOA).stream()
-                .filter(r -> r.record().getName().equals(origin)).toList();
-        for (SourcedRecord soa : Nodes.ofType(records, Type.SOA)) {
-            if (!soa.record().getName().equals(origin)) {
-                findings.add(Findings.error("Z-SOA-NOT-APEX", soa, "SOA below the apex: "
-                        + Findings.show(soa), "remove it; the only SOA belongs at " + origin
-                        + " (a child zone needs its own file and an NS delegation here)"));
+    public void apply(Name origin, RecordStore records, List<Finding> findings) {
+        byte[] apexName = WireName.lower(origin);
+        int apexNode = records.findNode(apexName, 0, apexName.length);
+        List<Integer> apex = new ArrayList<>();
+        boolean apexNs = false;
+        for (int i = 0; i < records.size(); i++) {
+            if (records.dropped(i)) {
+                continue;
             }
+            boolean atApex = records.node(i) == apexNode;
+            if (records.type(i) == Type.SOA) {
+                if (atApex) {
+                    apex.add(i);
+                } else {
+                    findings.add(Findings.error("Z-SOA-NOT-APEX", records, i, "SOA below the apex: "
+                            + Findings.show(records, i), "remove it; the only SOA belongs at " + origin
+                            + " (a child zone needs its own file and an NS delegation here)"));
+                }
+            }
+            apexNs |= atApex && records.type(i) == Type.NS;
         }
         if (apex.isEmpty()) {
             findings.add(Findings.error("Z-SOA-MISSING", source, 0, origin, "zone has no SOA"
                     + " record at its apex", "add one, e.g. \"@ 3600 IN SOA ns1 hostmaster 1"
                     + " 7200 3600 1209600 300\""));
         }
-        for (SourcedRecord extra : apex.stream().skip(1).toList()) {
-            findings.add(Findings.error("Z-SOA-MULTIPLE", extra, "second SOA at the apex: "
-                    + Findings.show(extra) + " (first at " + apex.get(0).file() + ":"
-                    + apex.get(0).line() + ")", "keep one SOA record and remove the others"));
+        for (int extra : apex.subList(Math.min(1, apex.size()), apex.size())) {
+            findings.add(Findings.error("Z-SOA-MULTIPLE", records, extra, "second SOA at the apex: "
+                    + Findings.show(records, extra) + " (first at "
+                    + Findings.place(records, apex.get(0)) + ")",
+                    "keep one SOA record and remove the others"));
         }
-        boolean apexNs = records.stream().anyMatch(r -> r.record().getType() == Type.NS
-                && r.record().getName().equals(origin));
         if (!apexNs) {
             findings.add(new Finding(Severity.WARNING, "Z-NS-APEX-MISSING", source, 0,
                     origin.toString(), "zone has no NS records at its apex", "add \"@ NS"
                     + " ns1." + origin + "\" (and an address for it) so the zone can be"
                     + " delegated to"));
         }
-        return records;
     }
 }

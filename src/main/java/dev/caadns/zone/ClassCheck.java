@@ -1,6 +1,5 @@
 package dev.caadns.zone;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
@@ -9,18 +8,14 @@ import org.xbill.DNS.Name;
 final class ClassCheck implements LoadCheck {
 
     @Override
-    public List<SourcedRecord> apply(Name origin, List<SourcedRecord> records,
-                                     List<Finding> findings) {
-        List<SourcedRecord> kept = new ArrayList<>();
-        for (SourcedRecord r : records) {
-            if (r.record().getDClass() == DClass.IN) {
-                kept.add(r);
-            } else {
-                findings.add(Findings.error("Z-CLASS", r, "record of class "
-                        + DClass.string(r.record().getDClass()) + ": " + Findings.show(r),
+    public void apply(Name origin, RecordStore records, List<Finding> findings) {
+        for (int i = 0; i < records.size(); i++) {
+            if (!records.dropped(i) && records.dclass(i) != DClass.IN) {
+                findings.add(Findings.error("Z-CLASS", records, i, "record of class "
+                        + DClass.string(records.dclass(i)) + ": " + Findings.show(records, i),
                         "write it in class IN or remove it; only IN is served"));
+                records.drop(i);
             }
         }
-        return kept;
     }
 }

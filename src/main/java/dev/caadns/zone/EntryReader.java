@@ -1,14 +1,27 @@
 package dev.caadns.zone;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Splits master-file text (RFC 1035 §5.1) into logical entries with their start line, because
  * dnsjava's {@code Master} does not tell which line a record came from. It only knows enough syntax
  * to find entry boundaries and comments: quotes, backslash escapes, parentheses and {@code ;}.
+ * A one-line entry without parentheses or escapes is offered as bytes first, so the common record
+ * costs no string; the entries declined there, and all others, are built as {@link Entry}.
  */
 final class EntryReader {
+
+    /** Where the entries go. */
+    interface Entries {
+        /**
+         * A one-line entry, text[from, to) without its comment and blanks around it; false
+         * hands it to {@link #entry} instead.
+         */
+        boolean line(byte[] text, int from, int to, int line, String comment, boolean ownerOmitted);
+
+        void entry(Entry entry);
+    }
 
     /** Thrown for text whose entry boundaries cannot be found (unbalanced parentheses or quotes). */
     static final class SplitException extends Exception {
@@ -28,8 +41,7 @@ final class EntryReader {
      * added to {@code errors}; the entries before it are kept so their records can still be checked.
      * Streaming keeps a large zone's entry texts from being alive all at once.
      */
-    static void split(String file, String text, Consumer<Entry> entries,
-                      List<SplitException> errors) {
+    static void split(String file, byte[] text, Entries entries, List<SplitException> errors) {
         StringBuilder body = new StringBuilder();
         StringBuilder comment = new StringBuilder();
         StringBuilder currentComment = null;
@@ -41,9 +53,17 @@ final class EntryReader {
         boolean atEntryStart = true;
         boolean ownerOmitted = false;
 
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : '\n';
-            boolean eof = i == text.length();
+        for (int i = 0; i <= text.length; i++) {
+            if (atEntryStart && i < text.length) {
+                int end = oneLine(file, text, i, line, entries);
+                if (end >= 0) {
+                    i = end; // the '\n' (or the end), counted below
+                    line++;
+                    continue;
+                }
+            }
+            char c = i < text.length ? (char) (text[i] & 0xff) : '\n';
+            boolean eof = i == text.length;
             if (atEntryStart) {
                 startLine = line;
                 ownerOmitted = c == ' ' || c == '\t';
@@ -118,7 +138,7 @@ final class EntryReader {
                     } else {
                         String entryText = body.toString().strip();
                         if (!entryText.isEmpty()) {
-                            entries.accept(new Entry(file, startLine, entryText, comment.toString(),
+                            entries.entry(new Entry(file, startLine, entryText, comment.toString(),
                                     ownerOmitted));
                         }
                         body.setLength(0);
@@ -130,6 +150,62 @@ final class EntryReader {
                 default -> body.append(c);
             }
         }
+    }
+
+    /**
+     * Offers the line at {@code start} as a one-line entry when nothing in it can carry an entry
+     * on (no parentheses, escapes or open quote); the index of its end when taken or blank, else
+     * -1 and the caller reads it character by character.
+     */
+    private static int oneLine(String file, byte[] text, int start, int line, Entries entries) {
+        boolean quote = false;
+        int commentAt = -1;
+        int end = start;
+        for (; end < text.length && text[end] != '\n'; end++) {
+            byte c = text[end];
+            if (commentAt >= 0) {
+                continue;
+            }
+            if (quote) {
+                if (c == '"') {
+                    quote = false;
+                } else if (c == '\\') {
+                    return -1;
+                }
+            } else if (c == '"') {
+                quote = true;
+            } else if (c == ';') {
+                commentAt = end;
+            } else if (c == '(' || c == ')' || c == '\\') {
+                return -1;
+            }
+        }
+        if (quote) {
+            return -1;
+        }
+        int to = commentAt >= 0 ? commentAt : end;
+        int from = start;
+        while (from < to && isBlank(text[from])) {
+            from++;
+        }
+        while (to > from && isBlank(text[to - 1])) {
+            to--;
+        }
+        String comment = commentAt < 0 ? "" : comment(text, commentAt + 1, end);
+        if (from == to) {
+            return end; // blank or comment only: no entry
+        }
+        boolean ownerOmitted = text[start] == ' ' || text[start] == '\t';
+        return entries.line(text, from, to, line, comment, ownerOmitted) ? end : -1;
+    }
+
+    private static String comment(byte[] text, int from, int to) {
+        String comment = new String(text, from, to - from, StandardCharsets.ISO_8859_1);
+        return comment.indexOf('\r') < 0 ? comment.strip() : comment.replace("\r", "").strip();
+    }
+
+    private static boolean isBlank(byte c) {
+        return c == ' ' || c == '\t' || c == '\r';
     }
 
     private static void appendComment(StringBuilder comment, String part) {

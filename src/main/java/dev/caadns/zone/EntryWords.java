@@ -8,28 +8,27 @@ package dev.caadns.zone;
  */
 final class EntryWords {
 
-    private String text;
+    private byte[] text;
     private int count;
     private int[] starts = new int[16];
     private int[] ends = new int[16];
     private boolean[] quoted = new boolean[16];
 
-    /** False when the entry is not plain; the words are then undefined. */
-    boolean split(String entryText) {
+    /** Splits text[from, to); false when the entry is not plain (the words are then undefined). */
+    boolean split(byte[] entryText, int from, int to) {
         text = entryText;
         count = 0;
-        int n = text.length();
-        int i = 0;
+        int i = from;
         while (true) {
-            while (i < n && isBlank(text.charAt(i))) {
+            while (i < to && isBlank(text[i])) {
                 i++;
             }
-            if (i == n) {
+            if (i == to) {
                 return true;
             }
-            if (text.charAt(i) == '"') {
-                int close = text.indexOf('"', i + 1);
-                if (close < 0 || (close + 1 < n && !isBlank(text.charAt(close + 1)))
+            if (text[i] == '"') {
+                int close = indexOfQuote(i + 1, to);
+                if (close < 0 || (close + 1 < to && !isBlank(text[close + 1]))
                         || !allPlain(i + 1, close, true)) {
                     return false;
                 }
@@ -37,7 +36,7 @@ final class EntryWords {
                 i = close + 1;
             } else {
                 int start = i;
-                while (i < n && !isBlank(text.charAt(i))) {
+                while (i < to && !isBlank(text[i])) {
                     i++;
                 }
                 if (!allPlain(start, i, false)) {
@@ -52,27 +51,49 @@ final class EntryWords {
         return count;
     }
 
+    byte[] text() {
+        return text;
+    }
+
+    int start(int i) {
+        return starts[i];
+    }
+
+    int end(int i) {
+        return ends[i];
+    }
+
+    int length(int i) {
+        return ends[i] - starts[i];
+    }
+
     String word(int i) {
-        return text.substring(starts[i], ends[i]);
+        return new String(text, starts[i], ends[i] - starts[i], java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     boolean quoted(int i) {
         return quoted[i];
     }
 
-    /** True when word i is {@code s} unquoted, in any letter case. */
+    /** True when word i is {@code s} (upper-case ASCII) unquoted, in any letter case. */
     boolean is(int i, String s) {
-        return i < count && !quoted[i] && ends[i] - starts[i] == s.length()
-                && text.regionMatches(true, starts[i], s, 0, s.length());
-    }
-
-    /** True when word i is exactly {@code s}, letter case included. */
-    boolean sameAs(int i, String s) {
-        return ends[i] - starts[i] == s.length() && text.startsWith(s, starts[i]);
+        if (i >= count || quoted[i] || ends[i] - starts[i] != s.length()) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            int c = text[starts[i] + k];
+            if (c >= 'a' && c <= 'z') {
+                c -= 32;
+            }
+            if (c != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean startsWithDigit(int i) {
-        return i < count && !quoted[i] && isDigit(text.charAt(starts[i]));
+        return i < count && !quoted[i] && isDigit(text[starts[i]]);
     }
 
     /** Word i as an unquoted decimal number of at most {@code max}, or -1. */
@@ -82,13 +103,22 @@ final class EntryWords {
         }
         long value = 0;
         for (int p = starts[i]; p < ends[i]; p++) {
-            char c = text.charAt(p);
+            byte c = text[p];
             if (!isDigit(c)) {
                 return -1;
             }
             value = value * 10 + (c - '0');
         }
         return value <= max ? value : -1;
+    }
+
+    private int indexOfQuote(int from, int to) {
+        for (int p = from; p < to; p++) {
+            if (text[p] == '"') {
+                return p;
+            }
+        }
+        return -1;
     }
 
     private void add(int start, int end, boolean isQuoted) {
@@ -106,7 +136,7 @@ final class EntryWords {
     /** Inside quotes only the quote and backslash are special; outside, also ( ) and ;. */
     private boolean allPlain(int from, int to, boolean inQuotes) {
         for (int p = from; p < to; p++) {
-            char c = text.charAt(p);
+            byte c = text[p];
             if (c < 0x20 || c > 0x7e || c == '\\'
                     || (!inQuotes && (c == '(' || c == ')' || c == ';' || c == '"'))) {
                 return false;
@@ -115,11 +145,11 @@ final class EntryWords {
         return true;
     }
 
-    private static boolean isBlank(char c) {
+    private static boolean isBlank(byte c) {
         return c == ' ' || c == '\t';
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 }

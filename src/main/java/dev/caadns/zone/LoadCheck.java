@@ -3,7 +3,7 @@ package dev.caadns.zone;
 import java.util.List;
 import org.xbill.DNS.Name;
 
-/** One load-time check: reports what it finds and returns the records that stay served. */
+/** One load-time check: reports what it finds, and drops or fixes records in place. */
 interface LoadCheck {
-    List<SourcedRecord> apply(Name origin, List<SourcedRecord> records, List<Finding> findings);
+    void apply(Name origin, RecordStore records, List<Finding> findings);
 }

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -32,21 +33,35 @@ final class MasterFileParser {
             + " can be written in RFC 3597 form: TYPEnnn \\# <length> <hex>";
 
     /** What a file produced; {@code order} ranks each file:line by when it was read. */
-    record Result(Name origin, List<SourcedRecord> records, List<Finding> findings,
-                  ReadOrder order) {
+    record Result(Name origin, RecordStore store, List<Finding> findings, ReadOrder order) {
+        /** Every record read, in file order, as dnsjava records (for tests and small tools). */
+        List<SourcedRecord> records() {
+            return store.served();
+        }
     }
 
     /** Parse state that RFC 1035 carries from entry to entry within one file. */
     private static final class State {
-        Name origin;
+        private Name origin;
+        private byte[] originWire;
         long defaultTtl;
         long lastTtl;
-        Name lastOwner;
+        /** Wire form as written, or null. */
+        byte[] lastOwner;
 
         State(Name origin, long defaultTtl, long lastTtl) {
-            this.origin = origin;
+            origin(origin);
             this.defaultTtl = defaultTtl;
             this.lastTtl = lastTtl;
+        }
+
+        Name origin() {
+            return origin;
+        }
+
+        void origin(Name name) {
+            origin = name;
+            originWire = WireName.asWritten(name);
         }
 
         /** The written TTL, else $TTL, else the previous record's (RFC 2308 §4); -1 if none. */
@@ -75,7 +90,7 @@ final class MasterFileParser {
     }
 
     private final LoadOptions options;
-    private final List<SourcedRecord> records = new ArrayList<>();
+    private final RecordStore records = new RecordStore();
     private final List<Finding> findings = new ArrayList<>();
     private final ReadOrder order = new ReadOrder();
     private final Deque<Path> including = new ArrayDeque<>();
@@ -101,7 +116,7 @@ final class MasterFileParser {
     static Result parse(Path file, Name origin, Name fallbackOrigin, LoadOptions options,
                         boolean plainPath) throws IOException {
         MasterFileParser parser = new MasterFileParser(options, origin, plainPath);
-        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        byte[] text = Files.readAllBytes(file);
         parser.including.push(file.toRealPath());
         Name start = origin != null ? origin : fallbackOrigin;
         parser.readText(file, text, new State(start, -1, -1), 0);
@@ -109,18 +124,34 @@ final class MasterFileParser {
         return new Result(zone, parser.records, parser.findings, parser.order);
     }
 
-    private void readText(Path file, String text, State state, int depth) {
+    private void readText(Path file, byte[] text, State state, int depth) {
         List<EntryReader.SplitException> errors = new ArrayList<>();
-        EntryReader.split(file.toString(), text, entry -> {
-            order.saw(entry.file(), entry.line());
-            try {
-                read(file, entry, state, depth);
-            } catch (EntryException e) {
-                findings.add(Findings.error(e.code, entry.file(), entry.line(), null,
-                        e.getMessage(), e.hint));
-            } catch (IOException | IllegalArgumentException e) {
-                findings.add(Findings.error("Z-SYNTAX", entry.file(), entry.line(),
-                        null, clean(e.getMessage()), SYNTAX_HINT));
+        String source = file.toString();
+        EntryReader.split(source, text, new EntryReader.Entries() {
+            @Override
+            public boolean line(byte[] bytes, int from, int to, int line, String comment,
+                                boolean ownerOmitted) {
+                if (plain == null || (!ownerOmitted && bytes[from] == '$')
+                        || !plainRecord(bytes, from, to, ownerOmitted, state)) {
+                    return false;
+                }
+                order.saw(source, line);
+                addPlain(state, source, line, comment);
+                return true;
+            }
+
+            @Override
+            public void entry(Entry entry) {
+                order.saw(entry.file(), entry.line());
+                try {
+                    read(file, entry, state, depth);
+                } catch (EntryException e) {
+                    findings.add(Findings.error(e.code, entry.file(), entry.line(), null,
+                            e.getMessage(), e.hint));
+                } catch (IOException | IllegalArgumentException e) {
+                    findings.add(Findings.error("Z-SYNTAX", entry.file(), entry.line(),
+                            null, clean(e.getMessage()), SYNTAX_HINT));
+                }
             }
         }, errors);
         for (EntryReader.SplitException e : errors) {
@@ -140,7 +171,7 @@ final class MasterFileParser {
         String directive = st.getString().toUpperCase(Locale.ROOT);
         switch (directive) {
             case "$ORIGIN" -> {
-                state.origin = name(st.getString(), state.origin);
+                state.origin(name(st.getString(), state.origin()));
                 st.getEOL();
             }
             case "$TTL" -> {
@@ -155,29 +186,45 @@ final class MasterFileParser {
     }
 
     private void record(Entry entry, State state) throws IOException, EntryException {
-        Record record = plain == null ? null : plainRecord(entry, state);
-        if (record == null) {
-            record = tokenizedRecord(entry, state);
-        }
-        state.lastOwner = record.getName();
+        Record record = tokenizedRecord(entry, state);
+        state.lastOwner = WireName.asWritten(record.getName());
         state.lastTtl = record.getTTL();
-        if (zoneOrigin == null) {
-            zoneOrigin = state.origin;
-        }
-        records.add(new SourcedRecord(record, entry.file(), entry.line(), entry.comment()));
+        firstRecord(state);
+        records.add(record, entry.file(), entry.line(), entry.comment());
     }
 
-    /** The fast path for common entries; null hands the entry to dnsjava's tokenizer. */
-    private Record plainRecord(Entry entry, State state) {
-        if (!plain.header(entry.text(), entry.ownerOmitted())) {
-            return null;
+    private void firstRecord(State state) {
+        if (zoneOrigin == null) {
+            zoneOrigin = state.origin();
         }
-        Name owner = entry.ownerOmitted() ? state.lastOwner : plain.owner(state.origin);
+    }
+
+    /** The fast path for common entries; false hands the entry to dnsjava's tokenizer. */
+    private boolean plainRecord(byte[] text, int from, int to, boolean ownerOmitted, State state) {
+        if (!plain.header(text, from, to, ownerOmitted)) {
+            return false;
+        }
+        if (ownerOmitted ? state.lastOwner == null : !plain.owner(state.originWire)) {
+            return false;
+        }
+        return state.ttl(plain.ttl()) >= 0 && plain.rdata(state.originWire);
+    }
+
+    /** Stores what {@link #plainRecord} read. */
+    private void addPlain(State state, String source, int line, String comment) {
         long ttl = state.ttl(plain.ttl());
-        if (owner == null || ttl < 0) {
-            return null;
+        if (plain.ownerWritten()) {
+            byte[] owner = plain.owner();
+            int length = plain.ownerLength();
+            if (state.lastOwner == null
+                    || !Arrays.equals(state.lastOwner, 0, state.lastOwner.length, owner, 0, length)) {
+                state.lastOwner = Arrays.copyOf(owner, length);
+            }
         }
-        return plain.record(owner, ttl, state.origin);
+        state.lastTtl = ttl;
+        firstRecord(state);
+        records.add(state.lastOwner, 0, state.lastOwner.length, plain.type(), plain.dclass(), ttl,
+                plain.rdata(), 0, plain.rdataLength(), source, line, comment);
     }
 
     private Record tokenizedRecord(Entry entry, State state) throws IOException, EntryException {
@@ -188,16 +235,16 @@ final class MasterFileParser {
                 throw new EntryException("Z-SYNTAX", "record starts with a blank but no owner"
                         + " name came before it", "write the owner name at the start of the line");
             }
-            owner = state.lastOwner;
+            owner = WireName.toName(state.lastOwner);
         } else {
-            owner = name(st.getString(), state.origin);
+            owner = name(st.getString(), state.origin());
         }
         Header header = header(st);
         long ttl = ttl(header, state);
         boolean ttlFromSoa = ttl < 0;
         int skip = header.tokens() + (entry.ownerOmitted() ? 0 : 1);
         Record record = RdataReader.read(owner, header.type(), header.dclass(),
-                ttlFromSoa ? 0 : ttl, st, state.origin, () -> skipped(entry.text(), skip));
+                ttlFromSoa ? 0 : ttl, st, state.origin(), () -> skipped(entry.text(), skip));
         if (ttlFromSoa) {
             // BIND's fallback when neither the record nor $TTL gives one
             record = Rdata.withTtl(record, ((SOARecord) record).getMinimum());
@@ -257,10 +304,10 @@ final class MasterFileParser {
     private void include(Path file, Entry entry, Tokenizer st, State state, int depth)
             throws IOException, EntryException {
         String target = st.getString();
-        Name origin = state.origin;
+        Name origin = state.origin();
         Tokenizer.Token next = st.get();
         if (next.isString()) {
-            origin = name(next.value(), state.origin);
+            origin = name(next.value(), state.origin());
             st.getEOL();
         }
         // relative to the including file's folder, as dnsjava's Master does
@@ -283,7 +330,7 @@ final class MasterFileParser {
                     + options.maxIncludeDepth() + " files", "flatten the includes or raise the"
                     + " include depth limit");
         }
-        String text = Files.readString(included, StandardCharsets.ISO_8859_1);
+        byte[] text = Files.readAllBytes(included);
         including.push(real);
         readText(included, text, new State(origin, state.defaultTtl, state.lastTtl), depth + 1);
         including.pop();
@@ -314,10 +361,10 @@ final class MasterFileParser {
         st.getEOL();
         long ttl = ttl(header, state);
         Generator generator = new Generator(bounds[0], bounds[1], bounds[2], lhs, header.type(),
-                header.dclass(), ttl, rhs, state.origin);
+                header.dclass(), ttl, rhs, state.origin());
         for (Record record = generator.nextRecord(); record != null;
              record = generator.nextRecord()) {
-            records.add(new SourcedRecord(record, entry.file(), entry.line(), entry.comment()));
+            records.add(record, entry.file(), entry.line(), entry.comment());
         }
     }
 

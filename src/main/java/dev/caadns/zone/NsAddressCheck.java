@@ -1,8 +1,6 @@
 package dev.caadns.zone;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
@@ -14,34 +12,45 @@ import org.xbill.DNS.Type;
 final class NsAddressCheck implements LoadCheck {
 
     @Override
-    public List<SourcedRecord> apply(Name origin, List<SourcedRecord> records,
-                                     List<Finding> findings) {
+    public void apply(Name origin, RecordStore records, List<Finding> findings) {
         // the in-zone targets are few; owners are many, so look owners up among the targets
-        Set<Name> targets = new HashSet<>();
-        for (SourcedRecord r : records) {
-            if (r.record() instanceof NSRecord ns && ns.getTarget().subdomain(origin)) {
-                targets.add(ns.getTarget());
+        byte[] apex = WireName.lower(origin);
+        NameIds targets = new NameIds(true);
+        for (int i = 0; i < records.size(); i++) {
+            if (!records.dropped(i) && records.type(i) == Type.NS) {
+                byte[] target = WireName.lower(records.data(), records.rdataStart(i),
+                        records.rdataLength(i));
+                if (WireName.isAtOrBelow(target, apex)) {
+                    targets.add(target);
+                }
             }
         }
-        if (targets.isEmpty()) {
-            return records;
+        if (targets.size() == 0) {
+            return;
         }
-        Set<Name> addressed = new HashSet<>();
-        for (SourcedRecord r : records) {
-            int type = r.record().getType();
-            if ((type == Type.A || type == Type.AAAA) && targets.contains(r.record().getName())) {
-                addressed.add(r.record().getName());
+        boolean[] addressed = new boolean[targets.size()];
+        for (int i = 0; i < records.size(); i++) {
+            int type = records.type(i);
+            if (!records.dropped(i) && (type == Type.A || type == Type.AAAA)) {
+                byte[] name = records.nodeName(records.node(i));
+                int target = targets.find(name, 0, name.length);
+                if (target >= 0) {
+                    addressed[target] = true;
+                }
             }
         }
-        for (SourcedRecord r : records) {
-            if (r.record() instanceof NSRecord ns && targets.contains(ns.getTarget())
-                    && !addressed.contains(ns.getTarget())) {
-                findings.add(Findings.warning("Z-NS-NO-ADDRESS", r, "name server "
-                        + ns.getTarget() + " is in this zone but has no A or AAAA record",
-                        "add an A or AAAA record for " + ns.getTarget() + " (glue, if it is at"
+        for (int i = 0; i < records.size(); i++) {
+            if (records.dropped(i) || records.type(i) != Type.NS) {
+                continue;
+            }
+            int target = targets.find(records.data(), records.rdataStart(i), records.rdataLength(i));
+            if (target >= 0 && !addressed[target]) {
+                Name server = ((NSRecord) records.record(i)).getTarget();
+                findings.add(Findings.warning("Z-NS-NO-ADDRESS", records, i, "name server "
+                        + server + " is in this zone but has no A or AAAA record",
+                        "add an A or AAAA record for " + server + " (glue, if it is at"
                                 + " or below a delegation) or point the NS at another server"));
             }
         }
-        return records;
     }
 }

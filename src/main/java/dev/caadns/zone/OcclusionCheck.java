@@ -1,12 +1,7 @@
 package dev.caadns.zone;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -17,57 +12,72 @@ import org.xbill.DNS.Type;
  */
 final class OcclusionCheck implements LoadCheck {
 
-    private static final Set<Integer> AT_CUT = Set.of(Type.NS, Type.DS, Type.NSEC, Type.RRSIG);
-
     @Override
-    public List<SourcedRecord> apply(Name origin, List<SourcedRecord> records,
-                                     List<Finding> findings) {
-        Map<Name, SourcedRecord> cuts = new HashMap<>();
-        Set<Name> nsTargets = new HashSet<>();
-        for (SourcedRecord r : records) {
-            if (r.record() instanceof NSRecord ns) {
-                nsTargets.add(ns.getTarget());
-                if (!r.record().getName().equals(origin)) {
-                    cuts.putIfAbsent(r.record().getName(), r);
+    public void apply(Name origin, RecordStore records, List<Finding> findings) {
+        byte[] apex = WireName.lower(origin);
+        int apexNode = records.findNode(apex, 0, apex.length);
+        int[] delegation = new int[records.nodeCount()]; // first NS record + 1 at each cut, else 0
+        NameIds nsTargets = new NameIds(true);
+        boolean anyCut = false;
+        for (int i = 0; i < records.size(); i++) {
+            if (!records.dropped(i) && records.type(i) == Type.NS) {
+                nsTargets.add(records.data(), records.rdataStart(i), records.rdataLength(i));
+                int node = records.node(i);
+                if (node != apexNode && delegation[node] == 0) {
+                    delegation[node] = i + 1;
+                    anyCut = true;
                 }
             }
         }
-        if (cuts.isEmpty()) {
-            return records;
+        if (!anyCut) {
+            return;
         }
-        List<SourcedRecord> kept = new ArrayList<>();
-        for (SourcedRecord r : records) {
-            Name name = r.record().getName();
-            Name cut = topmostCut(name, origin, cuts);
-            if (cut == null || served(r, cut, nsTargets)) {
-                kept.add(r);
+        int[] cutOf = topmostCuts(records, apex, delegation);
+        for (int i = 0; i < records.size(); i++) {
+            int cut = records.dropped(i) ? -1 : cutOf[records.node(i)];
+            if (cut < 0 || served(records, i, cut, nsTargets)) {
                 continue;
             }
-            SourcedRecord delegation = cuts.get(cut);
-            findings.add(Findings.warning("Z-OCCLUDED", r, (name.equals(cut) ? "at" : "below")
-                    + " the delegation to " + cut + " (" + delegation.file() + ":"
-                    + delegation.line() + "), not served: " + Findings.show(r),
-                    "move it to the zone file of " + cut + ", or remove the delegation if "
-                            + cut + " belongs to this zone"));
+            Name name = records.ownerName(i);
+            byte[] cutName = records.nodeName(cut);
+            Name cutAsWritten = new Name(name, name.labels() - WireName.labelCount(cutName) - 1);
+            int ns = delegation[cut] - 1;
+            findings.add(Findings.warning("Z-OCCLUDED", records, i,
+                    (records.node(i) == cut ? "at" : "below") + " the delegation to " + cutAsWritten
+                            + " (" + Findings.place(records, ns) + "), not served: "
+                            + Findings.show(records, i), "move it to the zone file of "
+                            + cutAsWritten + ", or remove the delegation if " + cutAsWritten
+                            + " belongs to this zone"));
+            records.drop(i);
         }
-        return kept;
     }
 
-    private static boolean served(SourcedRecord r, Name cut, Set<Name> nsTargets) {
-        int type = r.record().getType();
-        boolean glue = (type == Type.A || type == Type.AAAA)
-                && nsTargets.contains(r.record().getName());
-        return glue || (r.record().getName().equals(cut) && AT_CUT.contains(type));
-    }
-
-    /** The delegation closest to the apex that covers {@code name}, or null. */
-    private static Name topmostCut(Name name, Name origin, Map<Name, SourcedRecord> cuts) {
-        for (int labels = origin.labels() + 1; labels <= name.labels(); labels++) {
-            Name ancestor = new Name(name, name.labels() - labels);
-            if (cuts.containsKey(ancestor)) {
-                return ancestor;
+    /** Per node, the delegation closest to the apex at or above it, or -1. */
+    private static int[] topmostCuts(RecordStore records, byte[] apex, int[] delegation) {
+        int[] cutOf = new int[records.nodeCount()];
+        Arrays.fill(cutOf, -1);
+        for (int n = 0; n < cutOf.length; n++) {
+            byte[] name = records.nodeName(n);
+            if (!WireName.isAtOrBelow(name, apex)) {
+                continue;
+            }
+            // ancestors from the name up to just below the apex; the last one found is the topmost
+            for (int off = 0; name.length - off > apex.length; off += (name[off] & 0xff) + 1) {
+                int ancestor = records.findNode(name, off, name.length - off);
+                if (ancestor >= 0 && delegation[ancestor] != 0) {
+                    cutOf[n] = ancestor;
+                }
             }
         }
-        return null;
+        return cutOf;
+    }
+
+    private static boolean served(RecordStore records, int i, int cut, NameIds nsTargets) {
+        int type = records.type(i);
+        byte[] name = records.nodeName(records.node(i));
+        boolean glue = (type == Type.A || type == Type.AAAA)
+                && nsTargets.find(name, 0, name.length) >= 0;
+        return glue || (records.node(i) == cut && (type == Type.NS || type == Type.DS
+                || type == Type.NSEC || type == Type.RRSIG));
     }
 }

@@ -1,6 +1,5 @@
 package dev.caadns.zone;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.Name;
 
@@ -8,20 +7,23 @@ import org.xbill.DNS.Name;
 final class OutOfZoneCheck implements LoadCheck {
 
     @Override
-    public List<SourcedRecord> apply(Name origin, List<SourcedRecord> records,
-                                     List<Finding> findings) {
-        List<SourcedRecord> kept = new ArrayList<>();
-        for (SourcedRecord r : records) {
-            if (r.record().getName().subdomain(origin)) {
-                kept.add(r);
-            } else {
-                findings.add(Findings.error("Z-OUT-OF-ZONE", r, "out of zone data: "
-                        + Findings.show(r) + " is outside " + origin,
-                        "move it to the zone of " + r.record().getName() + ", or if it was meant"
-                                + " to be in " + origin + " check for a stray trailing dot or"
-                                + " a wrong $ORIGIN"));
-            }
+    public void apply(Name origin, RecordStore records, List<Finding> findings) {
+        byte[] apex = WireName.lower(origin);
+        boolean[] inZone = new boolean[records.nodeCount()];
+        for (int n = 0; n < inZone.length; n++) {
+            inZone[n] = WireName.isAtOrBelow(records.nodeName(n), apex);
         }
-        return kept;
+        for (int i = 0; i < records.size(); i++) {
+            if (records.dropped(i) || inZone[records.node(i)]) {
+                continue;
+            }
+            Name owner = records.ownerName(i);
+            findings.add(Findings.error("Z-OUT-OF-ZONE", records, i, "out of zone data: "
+                    + Findings.show(records, i) + " is outside " + origin,
+                    "move it to the zone of " + owner + ", or if it was meant"
+                            + " to be in " + origin + " check for a stray trailing dot or"
+                            + " a wrong $ORIGIN"));
+            records.drop(i);
+        }
     }
 }

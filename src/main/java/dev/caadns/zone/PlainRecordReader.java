@@ -1,34 +1,23 @@
 package dev.caadns.zone;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Address;
-import org.xbill.DNS.CAARecord;
-import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.MXRecord;
-import org.xbill.DNS.NSRecord;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.PTRRecord;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.TXTRecord;
-import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
  * The fast path for the records most zones are made of: plain {@link EntryWords}, class IN, a
  * numeric TTL if any, and A, AAAA, NS, CNAME, PTR, MX, TXT, CAA or SOA rdata in its usual form.
- * It builds the records with dnsjava's constructors from the values its text parser would read,
- * so they are equal to what that parser gives. Whatever it does not recognise makes it answer
- * "not mine" (false or null) and the caller uses dnsjava's tokenizer, errors included.
+ * It writes owner and rdata straight in wire form, by the rules dnsjava's text parser applies to
+ * such text, so the bytes are the ones that parser gives. Whatever it does not recognise makes it
+ * answer "not mine" (false) and the caller uses dnsjava's tokenizer, errors included.
  */
 final class PlainRecordReader {
 
     private static final long MAX_U16 = 0xFFFF;
     private static final long MAX_U32 = 0xFFFFFFFFL;
+    private static final int MAX_NAME = 255;
+    private static final int MAX_LABEL = 63;
+    private static final int MAX_STRING = 255;
     private static final String[] TYPE_NAMES = {"A", "AAAA", "NS", "CNAME", "PTR", "MX", "TXT",
         "CAA", "SOA"};
     private static final int[] TYPES = {Type.A, Type.AAAA, Type.NS, Type.CNAME, Type.PTR, Type.MX,
@@ -38,19 +27,19 @@ final class PlainRecordReader {
     private int ownerWord;
     private long ttl;
     private int type;
-    private int rdata;
+    private int rdataWord;
 
-    // consecutive records of one name share its Name: less parsing, less heap
-    private String lastOwnerText;
-    private Name lastOwnerOrigin;
-    private Name lastOwner;
+    private final byte[] owner = new byte[MAX_NAME];
+    private int ownerLength;
+    private byte[] rdata = new byte[1024];
+    private int rdataLength;
 
     /**
-     * Reads the owner and header words, {@code owner [IN] [ttl] [IN] type}; false when the entry is
-     * not one this reader handles.
+     * Reads the owner and header words, {@code owner [IN] [ttl] [IN] type}, of text[from, to); false
+     * when the entry is not one this reader handles.
      */
-    boolean header(String text, boolean ownerOmitted) {
-        if (!words.split(text)) {
+    boolean header(byte[] text, int from, int to, boolean ownerOmitted) {
+        if (!words.split(text, from, to)) {
             return false;
         }
         ownerWord = ownerOmitted ? -1 : 0;
@@ -75,7 +64,7 @@ final class PlainRecordReader {
             i++;
         }
         type = typeAt(i);
-        rdata = i + 1;
+        rdataWord = i + 1;
         return type >= 0;
     }
 
@@ -84,42 +73,61 @@ final class PlainRecordReader {
         return ttl;
     }
 
-    /** The owner written in the entry, or null when it was omitted or does not parse. */
-    Name owner(Name origin) {
+    int type() {
+        return type;
+    }
+
+    /**
+     * Reads the owner written in the entry into {@link #owner()}; false when it was omitted or does
+     * not parse.
+     */
+    boolean owner(byte[] origin) {
         if (ownerWord < 0) {
-            return null;
+            return false;
         }
-        if (lastOwner != null && origin == lastOwnerOrigin && words.sameAs(ownerWord, lastOwnerText)) {
-            return lastOwner;
-        }
-        Name owner = name(ownerWord, origin);
-        if (owner != null) {
-            lastOwnerText = words.word(ownerWord);
-            lastOwnerOrigin = origin;
-            lastOwner = owner;
-        }
+        ownerLength = name(ownerWord, origin, owner, 0);
+        return ownerLength > 0;
+    }
+
+    boolean ownerWritten() {
+        return ownerWord >= 0;
+    }
+
+    byte[] owner() {
         return owner;
     }
 
-    /** The record with the header's type and the entry's rdata, or null when not plain. */
-    Record record(Name owner, long recordTtl, Name origin) {
-        int n = words.count() - rdata;
-        try {
-            return switch (type) {
-                case Type.A -> n == 1 ? address(owner, recordTtl, Address.IPv4) : null;
-                case Type.AAAA -> n == 1 ? address(owner, recordTtl, Address.IPv6) : null;
-                case Type.NS, Type.CNAME, Type.PTR -> n == 1 ? singleName(owner, recordTtl, origin)
-                        : null;
-                case Type.MX -> n == 2 ? mx(owner, recordTtl, origin) : null;
-                case Type.TXT -> n >= 1 ? txt(owner, recordTtl) : null;
-                case Type.CAA -> n == 3 ? caa(owner, recordTtl) : null;
-                case Type.SOA -> n == 7 ? soa(owner, recordTtl, origin) : null;
-                default -> null;
-            };
-        } catch (IllegalArgumentException e) {
-            // a value dnsjava refuses, e.g. a string over 255 bytes: its parser words the error
-            return null;
-        }
+    int ownerLength() {
+        return ownerLength;
+    }
+
+    /** Reads the rdata into {@link #rdata()}; false when not plain. */
+    boolean rdata(byte[] origin) {
+        int n = words.count() - rdataWord;
+        rdataLength = 0;
+        return switch (type) {
+            case Type.A -> n == 1 && ipv4(rdataWord);
+            case Type.AAAA -> n == 1 && ipv6(rdataWord);
+            case Type.NS, Type.CNAME, Type.PTR -> n == 1 && appendName(rdataWord, origin);
+            case Type.MX -> n == 2 && appendNumber(rdataWord, MAX_U16, 2)
+                    && appendName(rdataWord + 1, origin);
+            case Type.TXT -> n >= 1 && txt();
+            case Type.CAA -> n == 3 && caa();
+            case Type.SOA -> n == 7 && soa(origin);
+            default -> false;
+        };
+    }
+
+    byte[] rdata() {
+        return rdata;
+    }
+
+    int rdataLength() {
+        return rdataLength;
+    }
+
+    int dclass() {
+        return DClass.IN;
     }
 
     private int typeAt(int i) {
@@ -131,83 +139,185 @@ final class PlainRecordReader {
         return -1;
     }
 
-    private Record address(Name owner, long recordTtl, int family) {
-        if (words.quoted(rdata)) {
-            return null;
+    /** dnsjava's {@code Address} rules for IPv4: four decimal octets, no leading zeros. */
+    private boolean ipv4(int w) {
+        if (words.quoted(w)) {
+            return false;
         }
-        byte[] address = Address.toByteArray(words.word(rdata), family);
-        if (address == null) {
-            return null;
-        }
-        return family == Address.IPv4 ? new ARecord(owner, DClass.IN, recordTtl, address)
-                : new AAAARecord(owner, DClass.IN, recordTtl, address);
-    }
-
-    private Record singleName(Name owner, long recordTtl, Name origin) {
-        Name target = name(rdata, origin);
-        if (target == null) {
-            return null;
-        }
-        return switch (type) {
-            case Type.NS -> new NSRecord(owner, DClass.IN, recordTtl, target);
-            case Type.CNAME -> new CNAMERecord(owner, DClass.IN, recordTtl, target);
-            default -> new PTRRecord(owner, DClass.IN, recordTtl, target);
-        };
-    }
-
-    private Record mx(Name owner, long recordTtl, Name origin) {
-        long preference = words.number(rdata, MAX_U16);
-        Name target = name(rdata + 1, origin);
-        if (preference < 0 || target == null) {
-            return null;
-        }
-        return new MXRecord(owner, DClass.IN, recordTtl, (int) preference, target);
-    }
-
-    private Record txt(Name owner, long recordTtl) {
-        List<String> strings = new ArrayList<>(words.count() - rdata);
-        for (int i = rdata; i < words.count(); i++) {
-            strings.add(words.word(i));
-        }
-        return new TXTRecord(owner, DClass.IN, recordTtl, strings);
-    }
-
-    private Record caa(Name owner, long recordTtl) {
-        long flags = words.number(rdata, 255);
-        if (flags < 0) {
-            return null;
-        }
-        return new CAARecord(owner, DClass.IN, recordTtl, (int) flags, words.word(rdata + 1),
-                words.word(rdata + 2));
-    }
-
-    private Record soa(Name owner, long recordTtl, Name origin) {
-        Name host = name(rdata, origin);
-        Name admin = name(rdata + 1, origin);
-        long[] timers = new long[5];
-        for (int i = 0; i < timers.length; i++) {
-            timers[i] = words.number(rdata + 2 + i, MAX_U32);
-            if (timers[i] < 0) {
-                return null;
+        byte[] text = words.text();
+        int octets = 0;
+        int value = 0;
+        int digits = 0;
+        ensure(4);
+        for (int p = words.start(w); p < words.end(w); p++) {
+            byte c = text[p];
+            if (c >= '0' && c <= '9') {
+                if (digits == 3 || (digits > 0 && value == 0)) {
+                    return false;
+                }
+                digits++;
+                value = value * 10 + (c - '0');
+                if (value > 255) {
+                    return false;
+                }
+            } else if (c == '.') {
+                if (octets == 3 || digits == 0) {
+                    return false;
+                }
+                rdata[rdataLength++] = (byte) value;
+                octets++;
+                value = 0;
+                digits = 0;
+            } else {
+                return false;
             }
         }
-        if (host == null || admin == null) {
-            return null;
+        if (octets != 3 || digits == 0) {
+            return false;
         }
-        return new SOARecord(owner, DClass.IN, recordTtl, host, admin, timers[0], timers[1],
-                timers[2], timers[3], timers[4]);
+        rdata[rdataLength++] = (byte) value;
+        return true;
     }
 
-    /** An unquoted word as an absolute name, or null. */
-    private Name name(int i, Name origin) {
-        if (words.quoted(i)) {
-            return null;
+    private boolean ipv6(int w) {
+        if (words.quoted(w)) {
+            return false;
         }
-        try {
-            Name name = Name.fromString(words.word(i), origin);
-            return name.isAbsolute() ? name : null;
-        } catch (TextParseException e) {
-            return null;
+        byte[] address = Address.toByteArray(words.word(w), Address.IPv6);
+        if (address == null) {
+            return false;
         }
+        append(address, 0, address.length);
+        return true;
+    }
+
+    private boolean txt() {
+        for (int i = rdataWord; i < words.count(); i++) {
+            if (!appendString(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean caa() {
+        if (!appendNumber(rdataWord, 255, 1) || !appendString(rdataWord + 1)) {
+            return false;
+        }
+        int value = rdataWord + 2;
+        if (words.length(value) > MAX_STRING) {
+            return false; // the tokenized path reads long values (RFC 8659 allows them)
+        }
+        append(words.text(), words.start(value), words.length(value));
+        return true;
+    }
+
+    private boolean soa(byte[] origin) {
+        if (!appendName(rdataWord, origin) || !appendName(rdataWord + 1, origin)) {
+            return false;
+        }
+        for (int i = 0; i < 5; i++) {
+            if (!appendNumber(rdataWord + 2 + i, MAX_U32, 4)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean appendNumber(int w, long max, int bytes) {
+        long value = words.number(w, max);
+        if (value < 0) {
+            return false;
+        }
+        ensure(bytes);
+        for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) {
+            rdata[rdataLength++] = (byte) (value >>> shift);
+        }
+        return true;
+    }
+
+    /** A character-string: length byte and bytes; over 255 bytes is left to dnsjava's error. */
+    private boolean appendString(int w) {
+        int length = words.length(w);
+        if (length > MAX_STRING) {
+            return false;
+        }
+        ensure(length + 1);
+        rdata[rdataLength++] = (byte) length;
+        System.arraycopy(words.text(), words.start(w), rdata, rdataLength, length);
+        rdataLength += length;
+        return true;
+    }
+
+    private boolean appendName(int w, byte[] origin) {
+        ensure(MAX_NAME);
+        int length = name(w, origin, rdata, rdataLength);
+        rdataLength += Math.max(length, 0);
+        return length > 0;
+    }
+
+    private void append(byte[] bytes, int off, int length) {
+        ensure(length);
+        System.arraycopy(bytes, off, rdata, rdataLength, length);
+        rdataLength += length;
+    }
+
+    private void ensure(int more) {
+        if (rdataLength + more > rdata.length) {
+            rdata = java.util.Arrays.copyOf(rdata, Math.max(rdata.length * 2, rdataLength + more));
+        }
+    }
+
+    /**
+     * An unquoted word as an absolute wire name written at out[off], by {@code Name.fromString}'s
+     * rules for text without escapes ({@code @}, relative names, labels of 1-63 bytes, 255 in all);
+     * the length, or -1 when the word is not such a name.
+     */
+    private int name(int w, byte[] origin, byte[] out, int off) {
+        if (words.quoted(w)) {
+            return -1;
+        }
+        byte[] text = words.text();
+        int start = words.start(w);
+        int end = words.end(w);
+        if (end - start == 1 && text[start] == '@') {
+            System.arraycopy(origin, 0, out, off, origin.length);
+            return origin.length;
+        }
+        if (end - start == 1 && text[start] == '.') {
+            out[off] = 0;
+            return 1;
+        }
+        int p = off;
+        int labelStart = start;
+        for (int i = start; i <= end; i++) {
+            if (i < end && text[i] != '.') {
+                continue;
+            }
+            int length = i - labelStart;
+            if (length == 0) {
+                if (i < end || labelStart == start) {
+                    return -1; // empty label
+                }
+                break; // trailing dot: absolute
+            }
+            if (length > MAX_LABEL || p - off + length + 1 + 1 > MAX_NAME) {
+                return -1;
+            }
+            out[p++] = (byte) length;
+            System.arraycopy(text, labelStart, out, p, length);
+            p += length;
+            labelStart = i + 1;
+        }
+        boolean absolute = text[end - 1] == '.';
+        if (absolute) {
+            out[p++] = 0;
+            return p - off;
+        }
+        if (p - off + origin.length > MAX_NAME) {
+            return -1;
+        }
+        System.arraycopy(origin, 0, out, p, origin.length);
+        return p - off + origin.length;
     }
 }

@@ -11,6 +11,7 @@ public final class RRset {
     private final long ttl;
     private final byte[][] rdata;
     private Node[] additionalTargets = NO_NODES;
+    private int loadPosition = -1;
 
     static final Node[] NO_NODES = new Node[0];
 
@@ -51,10 +52,20 @@ public final class RRset {
         this.additionalTargets = nodes;
     }
 
+    /** Where this set's records start in the load's record order, or -1 (not from a zone load). */
+    int loadPosition() {
+        return loadPosition;
+    }
+
+    void loadPosition(int position) {
+        this.loadPosition = position;
+    }
+
     /** The same records with another TTL: the negative-caching SOA. */
     public RRset withTtl(long newTtl) {
         RRset copy = new RRset(owner, type, newTtl, rdata);
         copy.additionalTargets = additionalTargets;
+        copy.loadPosition = loadPosition;
         return copy;
     }
 }

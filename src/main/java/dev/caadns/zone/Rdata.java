@@ -33,15 +33,19 @@ final class Rdata {
      * unchanged, else (malformed CAA served on purpose) a record that keeps the bytes as they are.
      */
     static Record record(Name owner, int type, long ttl, byte[] data) {
+        return record(owner, type, DClass.IN, ttl, data);
+    }
+
+    static Record record(Name owner, int type, int dclass, long ttl, byte[] data) {
         try {
-            Record typed = Record.newRecord(owner, type, DClass.IN, ttl, data);
+            Record typed = Record.newRecord(owner, type, dclass, ttl, data);
             if (typed != null && Arrays.equals(wire(typed), data)) {
                 return typed;
             }
         } catch (IllegalArgumentException e) {
             // not readable as its type: kept opaque below
         }
-        return new OpaqueRecord(owner, type, DClass.IN, ttl, data);
+        return new OpaqueRecord(owner, type, dclass, ttl, data);
     }
 
     /** The same record with another TTL; dnsjava keeps its TTL setter package-private. */

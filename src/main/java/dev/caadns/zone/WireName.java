@@ -62,6 +62,28 @@ public final class WireName {
         }
     }
 
+    /** True when {@code name} is {@code apex} or below it; both lowercase wire form. */
+    public static boolean isAtOrBelow(byte[] name, byte[] apex) {
+        int off = name.length - apex.length;
+        if (off < 0) {
+            return false;
+        }
+        int p = 0;
+        while (p < off) {
+            p += (name[p] & 0xff) + 1;
+        }
+        return p == off && java.util.Arrays.equals(name, off, name.length, apex, 0, apex.length);
+    }
+
+    /** A lowercase copy of the wire name at buf[off, off+len). */
+    public static byte[] lower(byte[] buf, int off, int len) {
+        byte[] name = new byte[len];
+        for (int i = 0; i < len; i++) {
+            name[i] = toLower(buf[off + i]);
+        }
+        return name;
+    }
+
     /** Number of labels, the root not counted. */
     public static int labelCount(byte[] name) {
         int n = 0;

@@ -3,10 +3,11 @@ package dev.caadns.zone;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Type;
 
 /**
@@ -103,10 +104,13 @@ public final class ZoneIndex {
         return WireName.toName(origin);
     }
 
+    /** The index a load built; fails for a zone without an SOA at its apex. */
     public static ZoneIndex of(LoadedZone zone) {
-        List<Record> records = new ArrayList<>(zone.records().size());
-        zone.records().forEach(r -> records.add(r.record()));
-        return of(zone.origin(), records);
+        ZoneIndex index = zone.index();
+        if (index.negativeSoa == null) {
+            throw new IllegalArgumentException("zone " + zone.origin() + " has no SOA at its apex");
+        }
+        return index;
     }
 
     /**
@@ -114,81 +118,179 @@ public final class ZoneIndex {
      * nothing out of zone. Glue below a cut is kept; the lookup never answers from it.
      */
     public static ZoneIndex of(Name origin, List<Record> records) {
+        ZoneIndex index = build(origin, RecordStore.ofRecords(records), null);
+        if (index.negativeSoa == null) {
+            throw new IllegalArgumentException("zone " + origin + " has no SOA at its apex");
+        }
+        return index;
+    }
+
+    /** True when the zone has its SOA at the apex, so it can answer negatively and be served. */
+    public boolean hasSoa() {
+        return negativeSoa != null;
+    }
+
+    /** Every node, empty non-terminals included, in no particular order. */
+    public void forEachNode(java.util.function.Consumer<Node> action) {
+        nodes.forEach(action);
+    }
+
+    /**
+     * Indexes the records {@code records} did not drop, straight from its arrays; a zone without an
+     * SOA gets an index too (for the checks), with no negative SOA.
+     *
+     * @param loadOrder null, or receives for each indexed record, at {@link RRset#loadPosition()}
+     *     plus its place in the set, the record's number in {@code records}
+     */
+    static ZoneIndex build(Name origin, RecordStore records, int[] loadOrder) {
         byte[] originWire = WireName.lower(origin);
         NameTable.Builder<Node> table = new NameTable.Builder<>();
         List<Node> all = new ArrayList<>();
         Node apexNode = nodeFor(table, all, originWire, WireName.asWritten(origin));
-        List<Nodes.Group<Record>> owners = Nodes.group(records, Record::getName);
+        RecordStore.Groups groups = records.byNode();
+        int[] start = groups.start();
+        int[] members = groups.members();
         // Owners first, so a node takes the case of its first record, not of a name below it.
-        Node[] ownerNodes = new Node[owners.size()];
-        for (int i = 0; i < ownerNodes.length; i++) {
-            Nodes.Group<Record> owner = owners.get(i);
-            ownerNodes[i] = nodeFor(table, all, owner.name(),
-                    WireName.asWritten(owner.items().get(0).getName()));
+        Node[] ownerNodes = new Node[records.nodeCount()];
+        for (int n = 0; n < ownerNodes.length; n++) {
+            if (groups.size(n) > 0) {
+                ownerNodes[n] = nodeFor(table, all, records.nodeName(n), records.owner(members[start[n]]));
+            }
         }
         for (Node owner : ownerNodes) {
-            addEmptyNonTerminals(table, all, owner.name(), originWire);
+            if (owner != null) {
+                addEmptyNonTerminals(table, all, owner.name(), originWire);
+            }
         }
-        SOARecord soa = null;
-        List<TargetLinks> targetLinks = new ArrayList<>();
-        for (int i = 0; i < ownerNodes.length; i++) {
-            Node node = ownerNodes[i];
-            Record[] byType = owners.get(i).items().toArray(new Record[0]);
-            Arrays.sort(byType, BY_TYPE); // stable: file order within each RRset
+        Map<RdataKey, byte[][]> shared = new HashMap<>();
+        List<RRset> targetLinks = new ArrayList<>();
+        RRset soa = null;
+        int[] set = new int[16];
+        int position = 0;
+        for (int n = 0; n < ownerNodes.length; n++) {
+            Node node = ownerNodes[n];
+            int size = groups.size(n);
+            if (node == null) {
+                continue;
+            }
+            if (set.length < size) {
+                set = new int[size * 2];
+            }
+            System.arraycopy(members, start[n], set, 0, size);
+            sortByType(records, set, size);
             List<RRset> sets = new ArrayList<>(2);
-            for (int from = 0, to; from < byType.length; from = to) {
-                int type = byType[from].getType();
+            for (int from = 0, to; from < size; from = to) {
+                int type = records.type(set[from]);
                 to = from + 1;
-                while (to < byType.length && byType[to].getType() == type) {
+                while (to < size && records.type(set[to]) == type) {
                     to++;
                 }
-                List<Record> set = Arrays.asList(byType).subList(from, to);
-                RRset rrset = toRRset(node, type, set);
+                RRset rrset = new RRset(node.owner(), type, records.ttl(set[from]),
+                        rdata(records, set, from, to, shared));
+                rrset.loadPosition(position);
+                if (loadOrder != null) {
+                    System.arraycopy(set, from, loadOrder, position, to - from);
+                }
+                position += to - from;
                 sets.add(rrset);
                 if (type == Type.SOA && node == apexNode) {
-                    soa = (SOARecord) set.get(0);
+                    soa = rrset;
                 }
                 if (type == Type.NS || type == Type.MX || type == Type.SRV) {
-                    targetLinks.add(new TargetLinks(rrset, set));
+                    targetLinks.add(rrset);
                 }
             }
             node.rrsets(sets.toArray(new RRset[0]));
             node.delegation(node != apexNode && node.get(Type.NS) != null);
         }
-        if (soa == null) {
-            throw new IllegalArgumentException("zone " + origin + " has no SOA at its apex");
-        }
         NameTable<Node> nodes = table.build();
         linkTree(all, nodes, originWire);
-        for (TargetLinks links : targetLinks) {
-            links.linkTargets(nodes);
+        for (RRset links : targetLinks) {
+            linkTargets(links, nodes);
         }
-        RRset negative = apexNode.get(Type.SOA).withTtl(Math.min(soa.getTTL(), soa.getMinimum()));
-        return new ZoneIndex(originWire, apexNode, nodes, negative, soa.getSerial(), records.size());
+        if (soa == null) {
+            return new ZoneIndex(originWire, apexNode, nodes, null, -1, position);
+        }
+        byte[] soaData = soa.rdata(0);
+        int names = WireName.length(soaData, 0);
+        names += WireName.length(soaData, names);
+        long serial = u32(soaData, names);
+        long minimum = u32(soaData, names + 16);
+        RRset negative = soa.withTtl(Math.min(soa.ttl(), minimum));
+        return new ZoneIndex(originWire, apexNode, nodes, negative, serial, position);
     }
 
-    private static final Comparator<Record> BY_TYPE = Comparator.comparingInt(Record::getType);
+    private static long u32(byte[] data, int off) {
+        return ((data[off] & 0xffL) << 24) | ((data[off + 1] & 0xffL) << 16)
+                | ((data[off + 2] & 0xffL) << 8) | (data[off + 3] & 0xffL);
+    }
 
-    /** An NS, MX or SRV RRset with its records, whose targets' addresses go in the additional section. */
-    private record TargetLinks(RRset set, List<Record> records) {
-        void linkTargets(NameTable<Node> nodes) {
-            List<Node> targets = new ArrayList<>();
-            for (Record r : records) {
-                Name target = r.getAdditionalName();
-                Node node = target == null ? null : nodes.get(WireName.lower(target));
-                if (node != null && !targets.contains(node)) {
-                    targets.add(node);
-                }
+    /** Insertion sort by type, stable so each RRset keeps file order: a node holds a few records. */
+    private static void sortByType(RecordStore records, int[] set, int size) {
+        for (int i = 1; i < size; i++) {
+            int r = set[i];
+            int type = records.type(r);
+            int j = i - 1;
+            while (j >= 0 && records.type(set[j]) > type) {
+                set[j + 1] = set[j];
+                j--;
             }
-            set.additionalTargets(targets.toArray(RRset.NO_NODES));
+            set[j + 1] = r;
         }
+    }
+
+    /**
+     * The RDATA of set[from, to). Policy-like sets (CAA, TXT) are shared between owners with the
+     * same records: a million names often hold a few hundred distinct CAA policies.
+     */
+    private static byte[][] rdata(RecordStore records, int[] set, int from, int to,
+                                  Map<RdataKey, byte[][]> shared) {
+        byte[][] rdata = new byte[to - from][];
+        for (int k = from; k < to; k++) {
+            rdata[k - from] = records.rdata(set[k]);
+        }
+        int type = records.type(set[from]);
+        if (type != Type.CAA && type != Type.TXT) {
+            return rdata;
+        }
+        return shared.computeIfAbsent(new RdataKey(rdata), RdataKey::rdata);
+    }
+
+    /** RDATA compared by content, to share equal sets. */
+    private record RdataKey(byte[][] rdata) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RdataKey other && Arrays.deepEquals(rdata, other.rdata);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.deepHashCode(rdata);
+        }
+    }
+
+    /** The in-zone nodes an NS, MX or SRV RRset names, whose addresses go in the additional section. */
+    private static void linkTargets(RRset set, NameTable<Node> nodes) {
+        int offset = set.type() == Type.NS ? 0 : set.type() == Type.MX ? 2 : 6;
+        List<Node> targets = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            byte[] data = set.rdata(i);
+            if (data.length <= offset) {
+                continue;
+            }
+            Node node = nodes.get(data, offset, data.length - offset);
+            if (node != null && !targets.contains(node)) {
+                targets.add(node);
+            }
+        }
+        set.additionalTargets(targets.toArray(RRset.NO_NODES));
     }
 
     private static Node nodeFor(NameTable.Builder<Node> table, List<Node> all, byte[] lower,
                                 byte[] asWritten) {
         Node node = table.get(lower);
         if (node == null) {
-            node = new Node(lower, asWritten);
+            node = new Node(lower, Arrays.equals(lower, asWritten) ? lower : asWritten);
             table.put(lower, node);
             all.add(node);
         }
@@ -202,14 +304,6 @@ public final class ZoneIndex {
             byte[] ancestor = Arrays.copyOfRange(owner, off, owner.length);
             nodeFor(table, all, ancestor, ancestor);
         }
-    }
-
-    private static RRset toRRset(Node node, int type, List<Record> records) {
-        byte[][] rdata = new byte[records.size()][];
-        for (int i = 0; i < rdata.length; i++) {
-            rdata[i] = Rdata.wire(records.get(i));
-        }
-        return new RRset(node.owner(), type, records.get(0).getTTL(), rdata);
     }
 
     private static void linkTree(List<Node> all, NameTable<Node> nodes, byte[] originWire) {

@@ -51,9 +51,9 @@ public final class ZoneLoader {
         }
         Name origin = parsed.origin();
         List<Finding> findings = new ArrayList<>(parsed.findings());
-        List<SourcedRecord> records = parsed.records();
+        RecordStore records = parsed.store();
         for (LoadCheck check : checks(source)) {
-            records = check.apply(origin, records, findings);
+            check.apply(origin, records, findings);
         }
         ReadOrder order = parsed.order();
         findings.sort(Comparator.comparingLong(f -> order.rank(f.file(), f.line())));
@@ -61,8 +61,7 @@ public final class ZoneLoader {
         for (ZoneValidator validator : validators) {
             zone = zone.withFindings(validator.validate(zone));
         }
-        return new LoadedZone(origin, file, zone.records(), zone.findings(),
-                System.nanoTime() - start);
+        return zone.withLoadNanos(System.nanoTime() - start);
     }
 
     /** Every {@code *.zone} file in {@code dir}, sorted by name, each with its file-name origin. */
@@ -98,6 +97,7 @@ public final class ZoneLoader {
     private static LoadedZone unreadable(Path file, Name origin, String message, String hint,
                                          long start) {
         Finding finding = Findings.error("Z-FILE", file.toString(), 0, origin, message, hint);
-        return new LoadedZone(origin, file, List.of(), List.of(finding), System.nanoTime() - start);
+        return new LoadedZone(origin, file, new RecordStore(), List.of(finding),
+                System.nanoTime() - start);
     }
 }

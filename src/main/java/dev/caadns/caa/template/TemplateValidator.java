@@ -33,10 +33,8 @@ public final class TemplateValidator implements ZoneValidator {
 
     @Override
     public List<Finding> validate(LoadedZone zone) {
-        ZoneIndex index;
-        try {
-            index = ZoneIndex.of(zone);
-        } catch (IllegalArgumentException e) {
+        ZoneIndex index = zone.index();
+        if (!index.hasSoa()) {
             return List.of(); // no SOA: the zone's own checks say so, and it is not served
         }
         Set<TemplateRule> here = new HashSet<>();
@@ -46,6 +44,9 @@ public final class TemplateValidator implements ZoneValidator {
                 here.add(rule.rule());
                 findings.addAll(synthesis.findings(rule));
             }
+        }
+        if (here.isEmpty()) {
+            return findings; // no rule applies here, so no name of this zone can match one
         }
         Set<String> reportedTies = new HashSet<>();
         for (Name name : ZoneNames.of(zone, index, synthesis)) {

@@ -1,7 +1,6 @@
 package dev.caadns.caa.template;
 
 import dev.caadns.zone.LoadedZone;
-import dev.caadns.zone.SourcedRecord;
 import dev.caadns.zone.WireName;
 import dev.caadns.zone.ZoneIndex;
 import java.util.Set;
@@ -16,9 +15,11 @@ final class ZoneNames {
     /** In DNSSEC canonical order, so a parent comes before its children. */
     static Set<Name> of(LoadedZone zone, ZoneIndex index, TemplateSynthesis templates) {
         Set<Name> names = new TreeSet<>();
-        for (SourcedRecord record : zone.records()) {
-            addWithAncestors(names, record.record().getName(), zone.origin());
-        }
+        zone.index().forEachNode(node -> {
+            if (!node.isEmptyNonTerminal()) {
+                addWithAncestors(names, WireName.toName(node.owner()), zone.origin());
+            }
+        });
         for (Name sample : templates.sampleNames(index)) {
             addWithAncestors(names, sample, zone.origin());
         }

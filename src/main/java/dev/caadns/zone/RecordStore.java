@@ -1,0 +1,255 @@
+package dev.caadns.zone;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+
+/**
+ * A zone's records between reading and indexing, column by column: owners as ids into two name
+ * tables (as written, and the case-insensitive node they belong to), rdata in one byte array, and the
+ * place each record came from. No object per record: the million-name zone is a few big arrays. The
+ * checks drop records or change their TTL here; dnsjava records are made only for what a finding
+ * shows or a caller asks for.
+ */
+final class RecordStore {
+    private final NameIds spellings = new NameIds(false);
+    private final NameIds nodes = new NameIds(true);
+    private int[] spellingNode = new int[16];
+
+    private int count;
+    private int[] spelling = new int[64];
+    private int[] typeClass = new int[64];
+    private int[] ttl = new int[64];
+    private int[] dataStart = new int[65];
+    private int[] file = new int[64];
+    private int[] line = new int[64];
+    private int[] comment = new int[64];
+    private byte[] data = new byte[1024];
+    private final BitSet dropped = new BitSet();
+
+    private final List<String> files = new ArrayList<>();
+    private final List<String> comments = new ArrayList<>(List.of(""));
+
+    int size() {
+        return count;
+    }
+
+    /** Distinct owner names, case ignored; {@link #node} numbers them in order of first appearance. */
+    int nodeCount() {
+        return nodes.size();
+    }
+
+    /** Adds one record; the owner and rdata are copied out of the caller's buffers. */
+    void add(byte[] owner, int ownerOff, int ownerLen, int type, int dclass, long recordTtl,
+             byte[] rdata, int rdataOff, int rdataLen, String inFile, int atLine, String text) {
+        int known = spellings.size();
+        int s = spellings.add(owner, ownerOff, ownerLen);
+        if (s == known) {
+            if (s == spellingNode.length) {
+                spellingNode = Arrays.copyOf(spellingNode, s * 2);
+            }
+            spellingNode[s] = nodes.add(owner, ownerOff, ownerLen);
+        }
+        if (count == spelling.length) {
+            grow();
+        }
+        int end = dataStart[count] + rdataLen;
+        if (end > data.length) {
+            data = Arrays.copyOf(data, Math.max(end, data.length * 2));
+        }
+        System.arraycopy(rdata, rdataOff, data, dataStart[count], rdataLen);
+        spelling[count] = s;
+        typeClass[count] = type << 16 | dclass;
+        ttl[count] = (int) recordTtl;
+        file[count] = fileId(inFile);
+        line[count] = atLine;
+        comment[count] = text.isEmpty() ? 0 : commentId(text);
+        dataStart[++count] = end;
+    }
+
+    void add(Record record, String inFile, int atLine, String text) {
+        byte[] owner = WireName.asWritten(record.getName());
+        byte[] rdata = Rdata.wire(record);
+        add(owner, 0, owner.length, record.getType(), record.getDClass(), record.getTTL(), rdata, 0,
+                rdata.length, inFile, atLine, text);
+    }
+
+    private int fileId(String name) {
+        int last = files.size() - 1;
+        if (last >= 0 && files.get(last).equals(name)) {
+            return last;
+        }
+        int id = files.indexOf(name);
+        if (id < 0) {
+            files.add(name);
+            id = files.size() - 1;
+        }
+        return id;
+    }
+
+    private int commentId(String text) {
+        comments.add(text);
+        return comments.size() - 1;
+    }
+
+    private void grow() {
+        int n = count * 2;
+        spelling = Arrays.copyOf(spelling, n);
+        typeClass = Arrays.copyOf(typeClass, n);
+        ttl = Arrays.copyOf(ttl, n);
+        dataStart = Arrays.copyOf(dataStart, n + 1);
+        file = Arrays.copyOf(file, n);
+        line = Arrays.copyOf(line, n);
+        comment = Arrays.copyOf(comment, n);
+    }
+
+    /** The case-insensitive owner id of record i. */
+    int node(int i) {
+        return spellingNode[spelling[i]];
+    }
+
+    /** Lowercase wire name of node id n. */
+    byte[] nodeName(int n) {
+        return nodes.name(n);
+    }
+
+    /** The node id of a lowercase-or-not wire name, or -1 when no record has that owner. */
+    int findNode(byte[] name, int off, int len) {
+        return nodes.find(name, off, len);
+    }
+
+    /** Wire owner of record i as written. */
+    byte[] owner(int i) {
+        return spellings.name(spelling[i]);
+    }
+
+    Name ownerName(int i) {
+        return WireName.toName(owner(i));
+    }
+
+    int type(int i) {
+        return typeClass[i] >>> 16;
+    }
+
+    int dclass(int i) {
+        return typeClass[i] & 0xFFFF;
+    }
+
+    long ttl(int i) {
+        return ttl[i] & 0xFFFFFFFFL;
+    }
+
+    void ttl(int i, long value) {
+        ttl[i] = (int) value;
+    }
+
+    byte[] data() {
+        return data;
+    }
+
+    int rdataStart(int i) {
+        return dataStart[i];
+    }
+
+    int rdataLength(int i) {
+        return dataStart[i + 1] - dataStart[i];
+    }
+
+    byte[] rdata(int i) {
+        return Arrays.copyOfRange(data, dataStart[i], dataStart[i + 1]);
+    }
+
+    boolean rdataEquals(int i, int j) {
+        return Arrays.equals(data, dataStart[i], dataStart[i + 1], data, dataStart[j], dataStart[j + 1]);
+    }
+
+    String file(int i) {
+        return files.get(file[i]);
+    }
+
+    int line(int i) {
+        return line[i];
+    }
+
+    String comment(int i) {
+        return comments.get(comment[i]);
+    }
+
+    boolean dropped(int i) {
+        return dropped.get(i);
+    }
+
+    void drop(int i) {
+        dropped.set(i);
+    }
+
+    /**
+     * The records not dropped, grouped by node: those of node n are
+     * {@code members[start[n]] .. members[start[n + 1] - 1]}, in file order.
+     */
+    record Groups(int[] start, int[] members) {
+        int size(int node) {
+            return start[node + 1] - start[node];
+        }
+    }
+
+    Groups byNode() {
+        int nodeCount = nodeCount();
+        int[] start = new int[nodeCount + 1];
+        for (int i = 0; i < count; i++) {
+            if (!dropped(i)) {
+                start[node(i) + 1]++;
+            }
+        }
+        for (int n = 0; n < nodeCount; n++) {
+            start[n + 1] += start[n];
+        }
+        int[] next = Arrays.copyOf(start, nodeCount);
+        int[] members = new int[start[nodeCount]];
+        for (int i = 0; i < count; i++) {
+            if (!dropped(i)) {
+                members[next[node(i)]++] = i;
+            }
+        }
+        return new Groups(start, members);
+    }
+
+    /** Record i as dnsjava reads it, for messages and for callers that want records. */
+    Record record(int i) {
+        return Rdata.record(ownerName(i), type(i), dclass(i), ttl(i), rdata(i));
+    }
+
+    SourcedRecord sourced(int i) {
+        return new SourcedRecord(record(i), file(i), line(i), comment(i));
+    }
+
+    /** The records not dropped, in file order, as dnsjava records with their places. */
+    List<SourcedRecord> served() {
+        List<SourcedRecord> served = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (!dropped(i)) {
+                served.add(sourced(i));
+            }
+        }
+        return served;
+    }
+
+    static RecordStore of(List<SourcedRecord> records) {
+        RecordStore store = new RecordStore();
+        for (SourcedRecord r : records) {
+            store.add(r.record(), r.file(), r.line(), r.comment());
+        }
+        return store;
+    }
+
+    static RecordStore ofRecords(List<Record> records) {
+        RecordStore store = new RecordStore();
+        for (Record r : records) {
+            store.add(r, "", 0, "");
+        }
+        return store;
+    }
+}
