@@ -204,7 +204,8 @@ final class ChalltestsrvEndpoints {
         String key = key(text);
         long from = historyClearedAt.getOrDefault(key, 0L);
         List<DnsEvent> events = new ArrayList<>();
-        for (JournalEntry e : journal.since(from, e -> !e.type().isEmpty() && key(e.name()).equals(key))) {
+        for (JournalEntry e : journal.since(from, e -> e.opcode().equals("QUERY") && !e.type().isEmpty()
+                && key(e.name()).equals(key))) {
             events.add(new DnsEvent(new Question(e.name(), Type.value(e.type()), DClass.IN), ""));
         }
         return ApiResponse.json(200, json.write(events));

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import org.xbill.DNS.Name;
 
-/** GET /api/v1/journal?name=&subtree=&type=&since=: the journal's entries that match, oldest first. */
+/** GET /api/v1/journal?name=&subtree=&type=&opcode=&since=: the journal's entries that match, oldest first. */
 final class JournalEndpoints {
     private final Journal journal;
     private final Json json;
@@ -33,6 +33,10 @@ final class JournalEndpoints {
         if (r.parameter("type").isPresent()) {
             String type = org.xbill.DNS.Type.string(Names.type(r.parameter("type").get()));
             filter = filter.and(e -> e.type().equals(type));
+        }
+        if (r.parameter("opcode").isPresent()) {
+            String opcode = r.parameter("opcode").get();
+            filter = filter.and(e -> e.opcode().equalsIgnoreCase(opcode));
         }
         if (r.parameter("since").isPresent()) {
             Instant since = instant(r.parameter("since").get());

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
@@ -26,6 +27,9 @@ final class JournalSlot {
     private int port;
     private boolean tcp;
     private int id;
+    private int opcode;
+    private String tsigKey;
+    private String tsigError;
     private final byte[] name = new byte[255];
     private int nameLength;
     private int type;
@@ -54,6 +58,9 @@ final class JournalSlot {
         this.port = from == null ? 0 : from.getPort();
         this.tcp = q.overTcp();
         this.id = q.id();
+        this.opcode = q.opcode();
+        this.tsigKey = q.tsigKey();
+        this.tsigError = q.tsigError();
         this.nameLength = q.hasQuestion() ? q.nameLength() : 0;
         System.arraycopy(q.name(), 0, name, 0, nameLength);
         this.type = q.hasQuestion() ? q.type() : -1;
@@ -102,7 +109,8 @@ final class JournalSlot {
             answer.add(Type.string(answerTypes[i]) + " x" + answerSizes[i]);
         }
         return new JournalEntry(seq, Instant.ofEpochMilli(timeMillis).toString(),
-                client == null ? "" : client.getHostAddress(), port, tcp ? "tcp" : "udp", id, name(),
+                client == null ? "" : client.getHostAddress(), port, tcp ? "tcp" : "udp", id, Opcode.string(opcode),
+                tsigKey, tsigError.isEmpty() ? null : tsigError, name(),
                 type < 0 ? "" : Type.string(type), flags, edns ? ednsSize : 0, options, Rcode.string(rcode),
                 truncated, answer, authorityCount, additionalCount, note, replyBytes, nanos / 1000);
     }

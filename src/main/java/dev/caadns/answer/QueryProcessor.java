@@ -1,5 +1,8 @@
 package dev.caadns.answer;
 
+import dev.caadns.tsig.Tsig;
+import dev.caadns.tsig.TsigKeys;
+import dev.caadns.tsig.TsigRequest;
 import dev.caadns.wire.ParseResult;
 import dev.caadns.wire.Query;
 import dev.caadns.wire.QueryParser;
@@ -7,13 +10,24 @@ import dev.caadns.wire.ReplyStream;
 import dev.caadns.wire.Response;
 import dev.caadns.wire.ResponseWriter;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 
 /**
- * One query's way through the house: parse, answer through the handler chain, encode. One instance
- * per event loop (it owns reusable buffers); not thread-safe.
+ * One message's way through the house: parse, check its TSIG, dispatch on the opcode (QUERY to the
+ * handler chain, UPDATE and NOTIFY to their handlers), encode, sign. One instance per event loop (it
+ * owns reusable buffers); not thread-safe.
  */
 public final class QueryProcessor {
-    private final QueryHandler chain;
+    /** Who handles each opcode, and the keys signed messages are checked against. */
+    public record Dispatch(QueryHandler query, OpcodeHandler update, OpcodeHandler notification, Tsig tsig) {
+        /** Only QUERY, through the chain; every other opcode NOTIMP; no TSIG keys. */
+        public static Dispatch queriesOnly(QueryHandler chain) {
+            return new Dispatch(chain, OpcodeHandler.NOT_IMPLEMENTED, OpcodeHandler.NOT_IMPLEMENTED,
+                    new Tsig(TsigKeys.none(), Clock.systemUTC()));
+        }
+    }
+
+    private final Dispatch dispatch;
     private final Query query = new Query();
     private final Response response = new Response();
     private final ResponseWriter writer;
@@ -22,17 +36,17 @@ public final class QueryProcessor {
     private final QueryObserver observer;
 
     public QueryProcessor(QueryHandler chain, ResponseWriter writer) {
-        this(chain, writer, null);
+        this(Dispatch.queriesOnly(chain), writer, null);
     }
 
     /** @param observer sees every query after its answer, or null for none */
-    public QueryProcessor(QueryHandler chain, ResponseWriter writer, QueryObserver observer) {
-        this.chain = chain;
+    public QueryProcessor(Dispatch dispatch, ResponseWriter writer, QueryObserver observer) {
+        this.dispatch = dispatch;
         this.writer = writer;
         this.observer = observer;
     }
 
-    /** Where the transport copies a packet before {@link #process(int, boolean)}. */
+    /** Where the transport copies a packet before {@link #process(int, InetSocketAddress, boolean)}. */
     public byte[] input() {
         return input;
     }
@@ -54,13 +68,22 @@ public final class QueryProcessor {
 
     public int process(byte[] packet, int length, boolean tcp) {
         query.overTcp(tcp);
+        query.tsig(null, "");
         response.reset();
         ParseResult parsed = QueryParser.parse(packet, length, query);
+        TsigRequest signed = null;
         switch (parsed) {
             case DROP -> {
                 return -1;
             }
-            case OK -> chain.handle(query, response);
+            case OK -> {
+                signed = query.signed() ? dispatch.tsig().verify(packet, length, query.tsigAt()) : null;
+                if (signed == null || signed.verified()) {
+                    dispatch(packet, length, signed);
+                } else {
+                    refuseSignature(signed);
+                }
+            }
             case FORMERR -> {
                 response.rcode(Response.FORMERR);
                 response.question(false);
@@ -68,7 +91,17 @@ public final class QueryProcessor {
             case NOTIMP -> response.rcode(Response.NOTIMP);
             case BADVERS -> response.rcode(Response.BADVERS);
         }
-        return response.drop() || response.stream() != null ? -1 : writer.write(query, response);
+        if (response.drop()) {
+            return -1;
+        }
+        if (response.stream() != null) {
+            if (signed != null) {
+                response.stream(new SignedReplyStream(response.stream(), signed));
+            }
+            return -1;
+        }
+        int replyLength = writer.write(query, response);
+        return signed == null ? replyLength : signed.sign(writer.buffer(), replyLength);
     }
 
     /** The multi-message reply the last query got (TCP only), handed over once; null for none. */
@@ -76,6 +109,27 @@ public final class QueryProcessor {
         ReplyStream stream = response.stream();
         response.stream(null);
         return stream;
+    }
+
+    /** The one opcode switch: a signed message gets here only once its TSIG verified. */
+    private void dispatch(byte[] packet, int length, TsigRequest signed) {
+        if (signed != null) {
+            query.tsig(signed.keyName().toString(), "");
+            response.reserve(signed.recordLength());
+        }
+        switch (query.opcode()) {
+            case Query.UPDATE -> dispatch.update().handle(packet, length, query, response);
+            case Query.NOTIFY -> dispatch.notification().handle(packet, length, query, response);
+            default -> dispatch.query().handle(query, response);
+        }
+    }
+
+    /** RFC 8945 §5.2: NOTAUTH (or FORMERR) with the TSIG error, and nothing else of the message is looked at. */
+    private void refuseSignature(TsigRequest signed) {
+        query.tsig(signed.malformed() ? null : signed.keyName().toString(), signed.errorName());
+        response.rcode(signed.rcode());
+        response.reserve(signed.recordLength());
+        response.note("tsig " + signed.errorName() + (signed.malformed() ? "" : " key " + signed.keyName()));
     }
 
     public byte[] reply() {

@@ -1,13 +1,18 @@
 package dev.caadns.server;
 
+import dev.caadns.answer.OpcodeHandler;
 import dev.caadns.answer.QueryHandler;
 import dev.caadns.answer.QueryObserver;
 import dev.caadns.answer.QueryProcessor;
+import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
+import dev.caadns.tsig.Tsig;
+import dev.caadns.tsig.TsigKeys;
 import dev.caadns.wire.ResponseWriter;
 import dev.caadns.zone.Finding;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +24,7 @@ import org.xbill.DNS.Record;
 public final class CaadnsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CaadnsServer.class);
 
-    /** Why the server could not start, in words for the operator. */
+    /** Why the server could not start, in words for the operator; its cause is a ConfigError for a bad config. */
     public static final class StartupException extends Exception {
         public StartupException(String message, Throwable cause) {
             super(message, cause);
@@ -38,6 +43,12 @@ public final class CaadnsServer implements AutoCloseable {
     }
 
     public static CaadnsServer start(Settings settings, List<Plugin> plugins) throws StartupException {
+        Tsig tsig;
+        try {
+            tsig = new Tsig(TsigKeys.from(settings), Clock.systemUTC());
+        } catch (ConfigError e) {
+            throw new StartupException(e.getMessage(), e);
+        }
         ZonesAndChain assembled = ZonesAndChain.assemble(settings, plugins);
         // Loading makes garbage by the gigabyte; collect it before any query, so the heap the JVM
         // keeps (and gives back, with the launcher's heap-free ratios) is the zones' size.
@@ -53,7 +64,9 @@ public final class CaadnsServer implements AutoCloseable {
                 settings.udpSendBuffer());
         CaadnsServer server;
         try {
-            DnsServer network = DnsServer.start(options, () -> new QueryProcessor(handlers,
+            QueryProcessor.Dispatch dispatch = new QueryProcessor.Dispatch(handlers, OpcodeHandler.NOT_IMPLEMENTED,
+                    OpcodeHandler.NOT_IMPLEMENTED, tsig);
+            DnsServer network = DnsServer.start(options, () -> new QueryProcessor(dispatch,
                     new ResponseWriter(settings.ednsUdpSize(), settings.nsid()), observer));
             server = new CaadnsServer(assembled, network, plugins);
         } catch (InterruptedException e) {

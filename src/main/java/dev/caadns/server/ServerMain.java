@@ -1,5 +1,6 @@
 package dev.caadns.server;
 
+import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +22,7 @@ public final class ServerMain {
             server = CaadnsServer.start(settings, plugins);
         } catch (CaadnsServer.StartupException e) {
             log.error("cannot start: {}", e.getMessage());
-            return 1;
+            return e.getCause() instanceof ConfigError ? 2 : 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

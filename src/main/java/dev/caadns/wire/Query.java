@@ -6,6 +6,9 @@ package dev.caadns.wire;
  */
 public final class Query {
     static final int MAX_NAME = 255;
+    public static final int QUERY = 0;
+    public static final int NOTIFY = 4;
+    public static final int UPDATE = 5;
 
     int id;
     int flags;
@@ -22,6 +25,11 @@ public final class Query {
     int ednsVersion;
     boolean dnssecOk;
     boolean nsidRequested;
+
+    /** Offset of the TSIG RR (the message's last record), or -1 when the message is not signed. */
+    int tsigAt;
+    private String tsigKey;
+    private String tsigError = "";
 
     boolean tcp;
     java.net.InetSocketAddress client;
@@ -44,6 +52,9 @@ public final class Query {
         c.nsidRequested = nsidRequested;
         c.tcp = tcp;
         c.client = client;
+        c.tsigAt = tsigAt;
+        c.tsigKey = tsigKey;
+        c.tsigError = tsigError;
         return c;
     }
 
@@ -103,6 +114,31 @@ public final class Query {
 
     public boolean nsidRequested() {
         return nsidRequested;
+    }
+
+    public boolean signed() {
+        return tsigAt >= 0;
+    }
+
+    /** Where the TSIG RR starts, for {@code tsig.Tsig#verify}; -1 when unsigned. */
+    public int tsigAt() {
+        return tsigAt;
+    }
+
+    /** The TSIG key name the message was signed with (verified or not), or null when unsigned. */
+    public String tsigKey() {
+        return tsigKey;
+    }
+
+    /** Why the TSIG check failed ({@code BADSIG}, ...), "" when it passed or the message is unsigned. */
+    public String tsigError() {
+        return tsigError;
+    }
+
+    /** Set by the dispatcher once it has checked the TSIG RR. */
+    public void tsig(String key, String error) {
+        tsigKey = key;
+        tsigError = error;
     }
 
     public boolean overTcp() {

@@ -7,6 +7,7 @@ package dev.caadns.wire;
 public final class QueryParser {
     static final int HEADER = 12;
     private static final int TYPE_OPT = 41;
+    private static final int TYPE_TSIG = 250;
     private static final int OPTION_NSID = 3;
     private static final int MAX_POINTERS = 64;
 
@@ -20,6 +21,7 @@ public final class QueryParser {
         q.dnssecOk = false;
         q.ednsVersion = 0;
         q.ednsPayload = 512;
+        q.tsigAt = -1;
         if (len < HEADER) {
             return ParseResult.DROP;
         }
@@ -29,16 +31,17 @@ public final class QueryParser {
             return ParseResult.DROP;
         }
         q.opcode = (q.flags >> 11) & 0xf;
+        if (q.opcode != Query.QUERY && q.opcode != Query.NOTIFY && q.opcode != Query.UPDATE) {
+            return ParseResult.NOTIMP;
+        }
+        // RFC 2136 §2.3 and RFC 1996 §3.7 ask for exactly one zone or question entry, as QUERY does.
         int qdcount = u16(p, 4);
         if (qdcount != 1) {
-            return q.opcode != 0 ? ParseResult.NOTIMP : ParseResult.FORMERR;
+            return ParseResult.FORMERR;
         }
         int pos = readQuestion(p, len, q);
         if (pos < 0) {
             return ParseResult.FORMERR;
-        }
-        if (q.opcode != 0) {
-            return ParseResult.NOTIMP;
         }
         int skip = u16(p, 6) + u16(p, 8);
         int additional = u16(p, 10);
@@ -52,7 +55,12 @@ public final class QueryParser {
             if (rdata + rdlength > len) {
                 return ParseResult.FORMERR;
             }
-            if (i >= skip && u16(p, nameEnd) == TYPE_OPT) {
+            if (q.tsigAt >= 0) {
+                return ParseResult.FORMERR; // RFC 8945 §5.1: the TSIG RR must be the last record
+            }
+            if (i >= skip && u16(p, nameEnd) == TYPE_TSIG) {
+                q.tsigAt = pos;
+            } else if (i >= skip && u16(p, nameEnd) == TYPE_OPT) {
                 if (q.edns || nameEnd != pos + 1 || p[pos] != 0 || !readOpt(p, nameEnd, rdata, rdlength, q)) {
                     return ParseResult.FORMERR;
                 }

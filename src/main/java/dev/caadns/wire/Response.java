@@ -9,6 +9,10 @@ public final class Response {
     public static final int NOTIMP = 4;
     public static final int REFUSED = 5;
     public static final int YXDOMAIN = 6;
+    public static final int YXRRSET = 7;
+    public static final int NXRRSET = 8;
+    public static final int NOTAUTH = 9;
+    public static final int NOTZONE = 10;
     public static final int BADVERS = 16;
 
     private int rcode;
@@ -21,6 +25,7 @@ public final class Response {
     private String extendedErrorText = "";
     private String note;
     private ReplyStream stream;
+    private int reserved;
     private final Section answer = new Section();
     private final Section authority = new Section();
     private final Section additional = new Section();
@@ -36,6 +41,7 @@ public final class Response {
         extendedErrorText = "";
         note = null;
         stream = null;
+        reserved = 0;
         answer.clear();
         authority.clear();
         additional.clear();
@@ -123,6 +129,15 @@ public final class Response {
 
     public void stream(ReplyStream value) {
         stream = value;
+    }
+
+    /** Octets the writer leaves free at the end of the reply, for a TSIG RR added after it. */
+    public int reserved() {
+        return reserved;
+    }
+
+    public void reserve(int octets) {
+        reserved = octets;
     }
 
     public Section answer() {

@@ -56,7 +56,7 @@ public final class ResponseWriter {
                 ? r.extendedErrorText().getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
         int optSize = withOpt ? 11 + (q.nsidRequested && nsid.length > 0 ? 4 + nsid.length : 0)
                 + (extendedErrorText != null ? 6 + extendedErrorText.length : 0) : 0;
-        int limit = limit(q) - optSize;
+        int limit = limit(q) - optSize - r.reserved();
         if (r.question() && q.questionParsed) {
             writeQuestion(q);
         }

@@ -2,6 +2,7 @@ package dev.caadns.admin;
 
 import dev.caadns.config.SettingsLoader;
 import dev.caadns.server.CaadnsServer;
+import dev.caadns.testsupport.ConfiguredServer;
 import dev.caadns.server.Plugin;
 import dev.caadns.zone.Finding;
 import dev.caadns.zone.Severity;
@@ -36,15 +37,8 @@ import org.xbill.DNS.Section;
  * {@code lab.test.} in a temp folder, and clients for both: HTTP (java.net.http) and DNS (real sockets).
  */
 final class LabFixture implements AutoCloseable {
-    static final String ZONE = """
-            $ORIGIN lab.test.
-            $TTL 300
-            @     IN SOA ns hostmaster 7 3600 600 86400 300
-            @     IN NS  ns
-            ns    IN A   192.0.2.53
-            www   IN A   192.0.2.80
-            @     IN CAA 0 issue "ca.example"
-            """;
+    static final String ZONE = ConfiguredServer.LAB_ZONE;
+
     /** Stands in for the CAA module's RRset check: a CAA tag "bogus" is an error. */
     static final Plugin BOGUS_CAA_CHECK = new Plugin() {
         @Override
