@@ -4,6 +4,8 @@ import dev.caadns.wire.Response;
 import dev.caadns.zone.Node;
 import dev.caadns.zone.RRset;
 import dev.caadns.zone.ZoneIndex;
+import java.util.List;
+import org.xbill.DNS.Record;
 
 /**
  * Data a plugin adds to the zones at query time (the CAA module's templates), consulted by
@@ -39,4 +41,13 @@ public interface ZoneSynthesis {
      * synthesized RRset (RFC 8020: a name with descendants is never NXDOMAIN).
      */
     boolean exists(ZoneIndex zone, byte[] name, int off, int len);
+
+    /**
+     * What this synthesis adds to the zone, written out as records for a zone transfer: a secondary
+     * serving them with the zone must answer as this server does. Names made up without end (that no
+     * table lists) cannot be written and are left out. Off the query path; may take its time.
+     */
+    default List<Record> records(ZoneSet zones, ZoneIndex zone) {
+        return List.of();
+    }
 }

@@ -6,6 +6,8 @@ import dev.caadns.caa.CaaPlugin;
 import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
 import dev.caadns.server.Plugin;
+import dev.caadns.transfer.TransferPlugin;
+import dev.caadns.transfer.TransferSettings;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,9 +16,13 @@ public final class Plugins {
     private Plugins() {
     }
 
-    /** Lab control comes first: its fault rules must see every query before anything answers it. */
+    /**
+     * Lab control comes first: its fault rules must see every query before anything answers it, zone
+     * transfers among them.
+     */
     public static List<Plugin> forSettings(Settings settings) throws ConfigError {
         return List.of(new LabControl(LabSettings.from(settings), Optional.of(CaaPlugin::explain)),
+                new TransferPlugin(TransferSettings.from(settings), settings.ednsUdpSize()),
                 CaaPlugin.forSettings(settings));
     }
 

@@ -109,6 +109,11 @@ public final class CaadnsServer implements AutoCloseable {
         return assembled.zones();
     }
 
+    /** What the plugins add to the zones at query time (for zone transfers, which write it out). */
+    public dev.caadns.answer.ZoneSynthesis synthesis() {
+        return assembled.synthesis();
+    }
+
     /** The handler chain, for in-process lookups ({@link dev.caadns.answer.LocalLookup}). */
     public QueryHandler chain() {
         return assembled.chain();

@@ -22,10 +22,12 @@ import java.util.List;
 public final class ZonesAndChain {
     private final ServedZones zones;
     private final QueryHandler chain;
+    private final ZoneSynthesis synthesis;
 
-    private ZonesAndChain(ServedZones zones, QueryHandler chain) {
+    private ZonesAndChain(ServedZones zones, QueryHandler chain, ZoneSynthesis synthesis) {
         this.zones = zones;
         this.chain = chain;
+        this.synthesis = synthesis;
     }
 
     /**
@@ -49,12 +51,13 @@ public final class ZonesAndChain {
             throw new CaadnsServer.StartupException("no zone could be loaded from "
                     + (settings.zoneFiles().isEmpty() ? settings.zonesDirectory() : "zones.files"), null);
         }
-        QueryHandler chain = new ZoneAnswerer(zones, synthesis(plugins));
+        ZoneSynthesis synthesis = synthesis(plugins);
+        QueryHandler chain = new ZoneAnswerer(zones, synthesis);
         for (int i = plugins.size() - 1; i >= 0; i--) {
             chain = plugins.get(i).handler(chain, zones);
         }
         plugins.forEach(p -> p.loaded(report));
-        return new ZonesAndChain(zones, chain);
+        return new ZonesAndChain(zones, chain, synthesis);
     }
 
     private static ZoneSynthesis synthesis(List<Plugin> plugins) {
@@ -91,6 +94,11 @@ public final class ZonesAndChain {
 
     public ServedZones zones() {
         return zones;
+    }
+
+    /** What the plugins add to the zones at query time (for zone transfers, which write it out). */
+    public ZoneSynthesis synthesis() {
+        return synthesis;
     }
 
     /** The handler chain, for in-process lookups ({@link dev.caadns.answer.LocalLookup}). */

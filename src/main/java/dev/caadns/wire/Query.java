@@ -31,6 +31,8 @@ public final class Query {
     private String tsigKey;
     private String tsigError = "";
 
+    long clientSerial;
+
     boolean tcp;
     java.net.InetSocketAddress client;
 
@@ -50,6 +52,7 @@ public final class Query {
         c.ednsVersion = ednsVersion;
         c.dnssecOk = dnssecOk;
         c.nsidRequested = nsidRequested;
+        c.clientSerial = clientSerial;
         c.tcp = tcp;
         c.client = client;
         c.tsigAt = tsigAt;
@@ -139,6 +142,11 @@ public final class Query {
     public void tsig(String key, String error) {
         tsigKey = key;
         tsigError = error;
+    }
+
+    /** For IXFR: the serial of the SOA in the authority section (the client's version), or -1 when none. */
+    public long clientSerial() {
+        return clientSerial;
     }
 
     public boolean overTcp() {

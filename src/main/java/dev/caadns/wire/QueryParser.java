@@ -8,6 +8,8 @@ public final class QueryParser {
     static final int HEADER = 12;
     private static final int TYPE_OPT = 41;
     private static final int TYPE_TSIG = 250;
+    private static final int TYPE_SOA = 6;
+    private static final int TYPE_IXFR = 251;
     private static final int OPTION_NSID = 3;
     private static final int MAX_POINTERS = 64;
 
@@ -22,6 +24,7 @@ public final class QueryParser {
         q.ednsVersion = 0;
         q.ednsPayload = 512;
         q.tsigAt = -1;
+        q.clientSerial = -1;
         if (len < HEADER) {
             return ParseResult.DROP;
         }
@@ -43,7 +46,8 @@ public final class QueryParser {
         if (pos < 0) {
             return ParseResult.FORMERR;
         }
-        int skip = u16(p, 6) + u16(p, 8);
+        int answers = u16(p, 6);
+        int skip = answers + u16(p, 8);
         int additional = u16(p, 10);
         for (int i = 0; i < skip + additional; i++) {
             int nameEnd = skipName(p, len, pos);
@@ -57,6 +61,10 @@ public final class QueryParser {
             }
             if (q.tsigAt >= 0) {
                 return ParseResult.FORMERR; // RFC 8945 §5.1: the TSIG RR must be the last record
+            }
+            if (i >= answers && i < skip && q.type == TYPE_IXFR && u16(p, nameEnd) == TYPE_SOA
+                    && !readClientSerial(p, rdata, rdata + rdlength, q)) {
+                return ParseResult.FORMERR;
             }
             if (i >= skip && u16(p, nameEnd) == TYPE_TSIG) {
                 q.tsigAt = pos;
@@ -144,6 +152,17 @@ public final class QueryParser {
             }
             pos += 4 + optLength;
         }
+        return true;
+    }
+
+    /** The serial of the SOA an IXFR query carries in its authority section (RFC 1995 §3). */
+    private static boolean readClientSerial(byte[] p, int rdata, int end, Query q) {
+        int rname = skipName(p, end, rdata);
+        int serial = rname < 0 ? -1 : skipName(p, end, rname);
+        if (serial < 0 || serial + 20 != end) {
+            return false;
+        }
+        q.clientSerial = ((long) u16(p, serial) << 16) | u16(p, serial + 2);
         return true;
     }
 

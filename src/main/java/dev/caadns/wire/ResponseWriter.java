@@ -24,6 +24,7 @@ public final class ResponseWriter {
     private int pos;
     private int nameCount;
     private boolean questionWritten;
+    private int messageRecords;
 
     /**
      * @param ourPayload the UDP payload size we advertise and never exceed (RFC 6891 §6.2.3)
@@ -137,20 +138,78 @@ public final class ResponseWriter {
             } else if (!writeName(owner, 0, limit)) {
                 return false;
             }
-            if (pos + 10 > limit) {
+            if (!writeTypeToRdata(set.type(), set.ttl(), set.rdata(i), limit)) {
                 return false;
             }
-            put16(pos, set.type());
-            put16(pos + 2, CLASS_IN);
-            put32(pos + 4, set.ttl());
-            int rdlengthAt = pos + 8;
-            pos += 10;
-            if (!writeRdata(set.type(), set.rdata(i), limit)) {
-                return false;
-            }
-            put16(rdlengthAt, pos - rdlengthAt - 2);
         }
         return true;
+    }
+
+    /** Everything of a record after its owner name. */
+    private boolean writeTypeToRdata(int type, long ttl, byte[] rdata, int limit) {
+        if (pos + 10 > limit) {
+            return false;
+        }
+        put16(pos, type);
+        put16(pos + 2, CLASS_IN);
+        put32(pos + 4, ttl);
+        int rdlengthAt = pos + 8;
+        pos += 10;
+        if (!writeRdata(type, rdata, limit)) {
+            return false;
+        }
+        put16(rdlengthAt, pos - rdlengthAt - 2);
+        return true;
+    }
+
+    /**
+     * Starts one message of a multi-message reply (a zone transfer, RFC 5936 §2.2): records then go
+     * into the answer section one by one, so an RRset may continue in the next message.
+     *
+     * @param withQuestion false after the first message, as NSD and Knot send them
+     */
+    public void startMessage(Query q, boolean withQuestion) {
+        pos = QueryParser.HEADER;
+        nameCount = 0;
+        questionWritten = false;
+        messageRecords = 0;
+        if (withQuestion && q.questionParsed) {
+            writeQuestion(q);
+        }
+    }
+
+    /** Adds one record to the answer section; false, with nothing written, when it would pass limit. */
+    public boolean addRecord(byte[] owner, int type, long ttl, byte[] rdata, int limit) {
+        int mark = pos;
+        int namesMark = nameCount;
+        if (!writeName(owner, 0, limit) || !writeTypeToRdata(type, ttl, rdata, limit)) {
+            pos = mark;
+            nameCount = namesMark;
+            return false;
+        }
+        messageRecords++;
+        return true;
+    }
+
+    /** Records added since {@link #startMessage}. */
+    public int messageRecords() {
+        return messageRecords;
+    }
+
+    /** Ends the message begun by {@link #startMessage}: authoritative, OPT when the query had EDNS; returns its length. */
+    public int finishMessage(Query q) {
+        int additionals = 0;
+        if (q.edns) {
+            writeOpt(q, Response.NOERROR, -1, null);
+            additionals++;
+        }
+        put16(0, q.id);
+        put16(2, 0x8000 | 0x0400 | (q.opcode << 11) | (q.flags & 0x0110));
+        put16(4, questionWritten ? 1 : 0);
+        put16(6, messageRecords);
+        put16(8, 0);
+        put16(10, additionals);
+        return pos;
     }
 
     private boolean writeQuestionName(Query q, int limit) {

@@ -255,6 +255,26 @@ public final class TemplateSynthesis implements ZoneSynthesis {
         }
     }
 
+    /**
+     * The rules' RRsets in the zone as records, for zone transfers: at every name the zone holds and
+     * every name of a table rule's table. An {@code applies-to = any} rule without a table makes up
+     * names without end; only those the zone holds are written (check warns: {@code T-XFR}).
+     */
+    @Override
+    public List<org.xbill.DNS.Record> records(ZoneSet zones, ZoneIndex zone) {
+        if (rules.stream().noneMatch(r -> appliesIn(zone, r))) {
+            return List.of();
+        }
+        java.util.Set<Name> names = new java.util.LinkedHashSet<>();
+        zone.forEachNode(node -> names.add(WireName.toName(node.owner())));
+        expansions.forEach((rule, byName) -> {
+            if (rule.rule().table() != null && appliesIn(zone, rule)) {
+                names.addAll(byName.keySet());
+            }
+        });
+        return Materializer.materialize(this, zones, names);
+    }
+
     /** True when no rule is configured: the zones are served as written. */
     public boolean isEmpty() {
         return rules.isEmpty();

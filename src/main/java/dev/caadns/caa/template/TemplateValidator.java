@@ -24,6 +24,7 @@ public final class TemplateValidator implements ZoneValidator {
     static final String TIE = "T-TIE";
     static final String CNAME = "T-CNAME";
     static final String CUT = "T-CUT";
+    static final String NOT_TRANSFERABLE = "T-XFR";
 
     private final TemplateSynthesis synthesis;
 
@@ -43,6 +44,13 @@ public final class TemplateValidator implements ZoneValidator {
             if (synthesis.appliesIn(index, rule)) {
                 here.add(rule.rule());
                 findings.addAll(synthesis.findings(rule));
+                if (rule.rule().appliesTo() == AppliesTo.ANY && rule.rule().table() == null) {
+                    findings.add(warning(NOT_TRANSFERABLE, rule.rule(), zone.origin(), rule.rule().describe()
+                            + " applies to any name, without a table: not transferable (a zone transfer"
+                            + " carries its RRsets only at names the zone holds, so a secondary answers the"
+                            + " others with the parent's policy)", "give the rule a table of its names, or"
+                            + " applies-to = existing, if the zone is transferred to secondaries"));
+                }
             }
         }
         if (here.isEmpty()) {

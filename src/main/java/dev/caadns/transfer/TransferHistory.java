@@ -1,0 +1,82 @@
+package dev.caadns.transfer;
+
+import dev.caadns.answer.ZoneSet;
+import dev.caadns.answer.ZoneSynthesis;
+import dev.caadns.server.ServedZones;
+import dev.caadns.zone.ZoneIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+
+/**
+ * Every served zone's transfer history, kept up to date as new versions are published: each reload,
+ * API change or UPDATE that gives a zone a new version adds its difference (bounded per zone).
+ * Readers (the transfer handler on the event loops) see one immutable map.
+ */
+final class TransferHistory implements ServedZones.Listener {
+    private static final Logger log = LoggerFactory.getLogger(TransferHistory.class);
+
+    private final ZoneSynthesis synthesis;
+    private final int depth;
+    private final BiConsumer<Name, Long> serialChanged;
+    private volatile Map<Name, ZoneHistory> zones = Map.of();
+
+    /** @param serialChanged told (zone, new serial) after a zone's serial moved; must only queue work */
+    TransferHistory(ZoneSynthesis synthesis, int depth, BiConsumer<Name, Long> serialChanged) {
+        this.synthesis = synthesis;
+        this.depth = depth;
+        this.serialChanged = serialChanged;
+    }
+
+    @Override
+    public void published(ZoneSet previous, ZoneSet next) {
+        Map<Name, ZoneHistory> before = zones;
+        Map<Name, ZoneHistory> after = new HashMap<>();
+        Map<Name, Long> moved = new java.util.LinkedHashMap<>();
+        for (ZoneIndex zone : next.zones()) {
+            Name origin = zone.originName();
+            ZoneHistory history = before.get(origin);
+            if (history != null && history.current().served() == zone) {
+                after.put(origin, history);
+                continue;
+            }
+            try {
+                ZoneVersion version = new ZoneVersion(zone, content(next, zone));
+                ZoneHistory updated = history == null ? ZoneHistory.of(version) : history.next(version, depth);
+                after.put(origin, updated);
+                if (history != null && updated.current().serial() != history.current().serial()) {
+                    moved.put(origin, updated.current().serial());
+                }
+            } catch (RuntimeException e) {
+                log.error("zone {}: cannot make its transfer version; transfers keep the previous one", origin, e);
+                if (history != null) {
+                    after.put(origin, history);
+                }
+            }
+        }
+        zones = Map.copyOf(after);
+        moved.forEach(serialChanged);
+    }
+
+    /** The zone as transferred: what plugins synthesize in it written out beside its own records. */
+    private ZoneIndex content(ZoneSet zones, ZoneIndex zone) {
+        List<Record> synthesized = synthesis.records(zones, zone);
+        if (synthesized.isEmpty()) {
+            return zone;
+        }
+        List<Record> records = new ArrayList<>(zone.records());
+        records.addAll(synthesized);
+        return ZoneIndex.of(zone.originName(), records);
+    }
+
+    /** The zone's history, or null when no such zone is served. */
+    ZoneHistory zone(Name origin) {
+        return zones.get(origin);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.caadns.transfer;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import dev.caadns.config.ConfigError;
+import dev.caadns.config.Settings;
+import dev.caadns.config.SocketAddresses;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * The {@code transfer} keys: who may transfer ({@code allow}), whom to NOTIFY ({@code notify},
+ * {@code notify-key}), per-zone overrides of both ({@code zones}), message size and history depth.
+ *
+ * @param zones per-zone overrides, by origin
+ */
+public record TransferSettings(Scope defaults, Map<Name, Scope> zones, Optional<String> notifyKey, int messageSize,
+                               int historyDepth) {
+
+    /** Who may transfer a zone and whom to NOTIFY of its changes. */
+    public record Scope(List<AccessRule> allow, List<InetSocketAddress> secondaries) {
+    }
+
+    public static TransferSettings from(Settings settings) throws ConfigError {
+        Config c = settings.config();
+        Scope defaults = new Scope(allow(c.getValue("transfer.allow"), "transfer.allow"),
+                notify(c.getValue("transfer.notify"), "transfer.notify"));
+        Map<Name, Scope> zones = new LinkedHashMap<>();
+        for (ConfigValue item : list(c.getValue("transfer.zones"), "transfer.zones")) {
+            if (!(item instanceof ConfigObject entry) || !entry.containsKey("zone")) {
+                throw ConfigError.at(item.origin(), "transfer.zones",
+                        "expected { zone = \"lab.test.\", allow = [...], notify = [...] }");
+            }
+            for (String k : entry.keySet()) {
+                if (!Set.of("zone", "allow", "notify").contains(k)) {
+                    throw ConfigError.at(entry.get(k).origin(), "transfer.zones", "unknown key " + k
+                            + " (a zone entry has: zone, allow, notify)");
+                }
+            }
+            Name origin = zone(entry.get("zone"));
+            zones.put(origin, new Scope(
+                    entry.containsKey("allow") ? allow(entry.get("allow"), "transfer.zones.allow") : defaults.allow(),
+                    entry.containsKey("notify") ? notify(entry.get("notify"), "transfer.zones.notify") : defaults.secondaries()));
+        }
+        String notifyKey = string(c.getValue("transfer.notify-key"), "transfer.notify-key");
+        long size = c.getMemorySize("transfer.message-size").toBytes();
+        if (size < 512 || size > 65535) {
+            throw ConfigError.at(c.getValue("transfer.message-size").origin(), "transfer.message-size",
+                    "expected a size from 512 to 65535 bytes, like 16KiB");
+        }
+        ConfigValue depth = c.getValue("transfer.history");
+        if (!(depth.unwrapped() instanceof Integer d) || d < 0 || d > 10_000) {
+            throw ConfigError.at(depth.origin(), "transfer.history", "expected a number from 0 to 10000, got "
+                    + depth.render());
+        }
+        return new TransferSettings(defaults, zones, notifyKey.isEmpty() ? Optional.empty()
+                : Optional.of(AccessRule.keyName(notifyKey)), (int) size, d);
+    }
+
+    /** The rules and secondaries for one zone: its own entry in {@code transfer.zones}, else the defaults. */
+    public Scope scope(Name origin) {
+        return zones.getOrDefault(origin, defaults);
+    }
+
+    /** Every key name the rules and NOTIFY use, to check against the configured TSIG keys. */
+    List<String> keyNames() {
+        List<String> names = new ArrayList<>();
+        List<Scope> scopes = new ArrayList<>(zones.values());
+        scopes.add(defaults);
+        scopes.forEach(s -> s.allow().forEach(r -> r.key().ifPresent(names::add)));
+        notifyKey.ifPresent(names::add);
+        return names;
+    }
+
+    private static List<AccessRule> allow(ConfigValue value, String path) throws ConfigError {
+        List<AccessRule> rules = new ArrayList<>();
+        for (ConfigValue item : list(value, path)) {
+            if (!(item instanceof ConfigObject entry) || entry.isEmpty()) {
+                throw ConfigError.at(item.origin(), path, "expected { key = \"name\", from = [\"127.0.0.1/32\"] }"
+                        + " (one or both)");
+            }
+            Optional<String> key = Optional.empty();
+            List<String> from = new ArrayList<>();
+            for (Map.Entry<String, ConfigValue> e : entry.entrySet()) {
+                switch (e.getKey()) {
+                    case "key" -> key = Optional.of(string(e.getValue(), path + ".key"));
+                    case "from" -> {
+                        for (ConfigValue block : list(e.getValue(), path + ".from")) {
+                            from.add(string(block, path + ".from"));
+                        }
+                    }
+                    default -> throw ConfigError.at(e.getValue().origin(), path, "unknown key " + e.getKey()
+                            + " (a rule has: key, from)");
+                }
+            }
+            try {
+                rules.add(AccessRule.of(key, from));
+            } catch (IllegalArgumentException ex) {
+                throw ConfigError.at(item.origin(), path + ".from", ex.getMessage());
+            }
+        }
+        return List.copyOf(rules);
+    }
+
+    private static List<InetSocketAddress> notify(ConfigValue value, String path) throws ConfigError {
+        List<InetSocketAddress> targets = new ArrayList<>();
+        for (ConfigValue item : list(value, path)) {
+            String text = string(item, path);
+            try {
+                targets.add(SocketAddresses.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw ConfigError.at(item.origin(), path, "bad address \"" + text + "\": " + e.getMessage());
+            }
+        }
+        return List.copyOf(targets);
+    }
+
+    private static Name zone(ConfigValue value) throws ConfigError {
+        String text = string(value, "transfer.zones.zone");
+        try {
+            return Name.fromString(text.endsWith(".") ? text : text + ".");
+        } catch (TextParseException e) {
+            throw ConfigError.at(value.origin(), "transfer.zones.zone", "\"" + text + "\" is not a domain name");
+        }
+    }
+
+    private static ConfigList list(ConfigValue value, String path) throws ConfigError {
+        if (!(value instanceof ConfigList list)) {
+            throw ConfigError.at(value.origin(), path, "expected a list [...], got " + value.render());
+        }
+        return list;
+    }
+
+    private static String string(ConfigValue value, String path) throws ConfigError {
+        if (value.valueType() != ConfigValueType.STRING) {
+            throw ConfigError.at(value.origin(), path, "expected a string, got " + value.render());
+        }
+        return (String) value.unwrapped();
+    }
+}
