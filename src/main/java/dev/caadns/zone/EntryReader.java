@@ -1,7 +1,6 @@
 package dev.caadns.zone;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Splits master-file text (RFC 1035 §5.1) into logical entries with their start line, because
@@ -21,15 +20,25 @@ final class EntryReader {
         boolean line(byte[] text, int from, int to, int line, String comment, boolean ownerOmitted);
 
         void entry(Entry entry);
+
+        /** Text whose entry boundaries cannot be found; comes in file order with the entries. */
+        void unreadable(SplitException error);
     }
 
     /** Thrown for text whose entry boundaries cannot be found (unbalanced parentheses or quotes). */
     static final class SplitException extends Exception {
         final int line;
+        /** The entry's first word (its owner as written), or null when the owner is omitted. */
+        final String ownerWord;
 
         SplitException(int line, String message) {
+            this(line, message, null);
+        }
+
+        SplitException(int line, String message, String ownerWord) {
             super(message);
             this.line = line;
+            this.ownerWord = ownerWord;
         }
     }
 
@@ -37,11 +46,13 @@ final class EntryReader {
     }
 
     /**
-     * Hands each entry to {@code entries} as it is found, up to the first boundary error, which is
-     * added to {@code errors}; the entries before it are kept so their records can still be checked.
-     * Streaming keeps a large zone's entry texts from being alive all at once.
+     * Hands each entry to {@code entries} as it is found, and each boundary error in file order. A
+     * quote left open at the end of its line drops that entry and reading goes on at the next line
+     * (a quoted string cannot span lines, as in BIND and NSD, so the next line is the likeliest
+     * place where sane text resumes); unbalanced parentheses stop the file there. Streaming keeps
+     * a large zone's entry texts from being alive all at once.
      */
-    static void split(String file, byte[] text, Entries entries, List<SplitException> errors) {
+    static void split(String file, byte[] text, Entries entries) {
         StringBuilder body = new StringBuilder();
         StringBuilder comment = new StringBuilder();
         StringBuilder currentComment = null;
@@ -94,15 +105,23 @@ final class EntryReader {
                 continue;
             }
             if (inQuote) {
-                if (eof) {
-                    errors.add(new SplitException(startLine, "unterminated quoted string"));
-                    return;
+                if (c == '\n') {
+                    entries.unreadable(new SplitException(line, "quoted string is not closed on"
+                            + " the line it opens (line " + line + "); this entry is skipped",
+                            ownerOmitted ? null : firstWord(body)));
+                    if (eof) {
+                        return;
+                    }
+                    inQuote = false;
+                    depth = 0;
+                    body.setLength(0);
+                    comment.setLength(0);
+                    atEntryStart = true;
+                    line++;
+                    continue;
                 }
                 if (c == '"') {
                     inQuote = false;
-                }
-                if (c == '\n') {
-                    line++;
                 }
                 body.append(c);
                 continue;
@@ -119,7 +138,7 @@ final class EntryReader {
                 }
                 case ')' -> {
                     if (depth == 0) {
-                        errors.add(new SplitException(line, "')' without '('"));
+                        entries.unreadable(new SplitException(line, "')' without '('"));
                         return;
                     }
                     depth--;
@@ -131,7 +150,7 @@ final class EntryReader {
                 case '\n' -> {
                     if (depth > 0) {
                         if (eof) {
-                            errors.add(new SplitException(startLine, "'(' is never closed"));
+                            entries.unreadable(new SplitException(startLine, "'(' is never closed"));
                             return;
                         }
                         body.append(' ');
@@ -206,6 +225,15 @@ final class EntryReader {
 
     private static boolean isBlank(byte c) {
         return c == ' ' || c == '\t' || c == '\r';
+    }
+
+    private static String firstWord(StringBuilder body) {
+        int end = 0;
+        while (end < body.length() && !Character.isWhitespace(body.charAt(end))
+                && body.charAt(end) != '"' && body.charAt(end) != '(') {
+            end++;
+        }
+        return end == 0 ? null : body.substring(0, end);
     }
 
     private static void appendComment(StringBuilder comment, String part) {

@@ -125,7 +125,6 @@ final class MasterFileParser {
     }
 
     private void readText(Path file, byte[] text, State state, int depth) {
-        List<EntryReader.SplitException> errors = new ArrayList<>();
         String source = file.toString();
         EntryReader.split(source, text, new EntryReader.Entries() {
             @Override
@@ -153,11 +152,28 @@ final class MasterFileParser {
                             null, clean(e.getMessage()), SYNTAX_HINT));
                 }
             }
-        }, errors);
-        for (EntryReader.SplitException e : errors) {
-            order.saw(file.toString(), e.line);
-            findings.add(Findings.error("Z-SYNTAX", file.toString(), e.line, null, e.getMessage(),
-                    "balance the parentheses and quotes of this entry"));
+
+            @Override
+            public void unreadable(EntryReader.SplitException e) {
+                order.saw(source, e.line);
+                findings.add(Findings.error("Z-SYNTAX", source, e.line, ownerBeingRead(e, state),
+                        e.getMessage(), "balance the parentheses and quotes of this entry"));
+            }
+        });
+    }
+
+    /** The owner of an entry that could not be split: as written, else the previous record's. */
+    private static Name ownerBeingRead(EntryReader.SplitException e, State state) {
+        if (e.ownerWord == null) {
+            return state.lastOwner == null ? null : WireName.toName(state.lastOwner);
+        }
+        if (e.ownerWord.startsWith("$")) {
+            return null;
+        }
+        try {
+            return name(e.ownerWord, state.origin());
+        } catch (TextParseException unreadable) {
+            return null;
         }
     }
 

@@ -54,4 +54,23 @@ class ZoneSyntaxTest {
         assertThat(zone.findings().get(0).format())
                 .startsWith(Fixtures.path("syntax/unknown-directive.test.zone") + ":2: error[Z-SYNTAX]");
     }
+
+    @Test
+    void unterminatedQuoteIsReportedWhereItOpensWithTheOwnerAndNothingInvented() {
+        LoadedZone zone = Fixtures.load("syntax/quote.test.zone");
+
+        assertThat(Fixtures.where(zone)).containsExactly("Z-SYNTAX@quote.test.zone:6",
+                "Z-SYNTAX@quote.test.zone:8", "Z-SYNTAX@quote.test.zone:11",
+                "Z-SYNTAX@quote.test.zone:13");
+        assertThat(zone.findings()).extracting(Finding::owner).containsExactly("www.quote.test.",
+                "later.quote.test.", "multi.quote.test.", "end.quote.test.");
+        assertThat(zone.findings()).allSatisfy(f -> {
+            assertThat(f.message()).contains("quote").doesNotContain("<none>");
+            assertThat(f.hint()).doesNotContain("3597");
+        });
+        assertThat(zone.findings().get(2).message()).contains("line 11");
+        assertThat(Fixtures.served(zone)).containsExactly("quote.test. SOA", "quote.test. NS",
+                "ns.quote.test. A", "after.quote.test. A", "www.quote.test. A",
+                "end.quote.test. A", "last.quote.test. A");
+    }
 }
