@@ -1,5 +1,6 @@
 package dev.caadns.cli;
 
+import dev.caadns.server.ServerMain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
             CheckCommand.class,
             ExplainCommand.class,
             ChalltestsrvCommand.class,
+            CommandLine.HelpCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
@@ -26,6 +28,9 @@ public final class Main implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("serve") || args[0].equals("challtestsrv"))) {
+            ServerMain.takeSignals(); // before anything else, so an early SIGHUP cannot kill it
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -26,6 +26,18 @@ class MainTest {
     }
 
     @Test
+    void helpCommandPrintsTheHelp() {
+        assertThat(run("help")).isZero();
+        assertThat(out.toString()).contains("Usage: caadns", "serve", "check", "explain");
+    }
+
+    @Test
+    void helpCommandPrintsASubcommandsHelp() {
+        assertThat(run("help", "check")).isZero();
+        assertThat(out.toString()).contains("Usage: caadns check", "--strict");
+    }
+
+    @Test
     void versionPrintsTheName() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).startsWith("caadns ");

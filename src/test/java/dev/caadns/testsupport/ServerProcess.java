@@ -45,7 +45,7 @@ final class ServerProcess implements DnsTarget {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
-        ServerProcess server = new ServerProcess(name, process,
+        ServerProcess server = watch(name, process,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), port), log);
         try {
             server.awaitAnswer(probeZone);
@@ -56,7 +56,12 @@ final class ServerProcess implements DnsTarget {
         return server;
     }
 
-    private void awaitAnswer(Name probeZone) {
+    /** A process already started, answering (eventually) on {@code address}, its output in {@code log}. */
+    static ServerProcess watch(String name, Process process, InetSocketAddress address, Path log) {
+        return new ServerProcess(name, process, address, log);
+    }
+
+    void awaitAnswer(Name probeZone) {
         DnsTestClient client = new DnsTestClient();
         byte[] probe = Queries.query(0x5eed, probeZone, Type.SOA).toWire();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
