@@ -16,6 +16,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,8 +40,10 @@ public final class LabMetrics implements QueryObserver {
     private final Histogram latency;
     private final Counter zoneLoads;
     private volatile Map<String, Long> findingsByCode = Map.of();
+    private final ServedZones zones;
 
     public LabMetrics(ServedZones zones, Faults faults) {
+        this.zones = zones;
         queries = Counter.builder().name("caadns_queries_total")
                 .help("Queries answered (or dropped), by query type, rcode and transport")
                 .labelNames("type", "rcode", "transport").register(registry);
@@ -51,9 +54,6 @@ public final class LabMetrics implements QueryObserver {
         zoneLoads = Counter.builder().name("caadns_zone_loads_total")
                 .help("Zone loads and reloads by result: served, kept_previous or not_served")
                 .labelNames("zone", "result").register(registry);
-        GaugeWithCallback.builder().name("caadns_zone_serial").help("SOA serial served, per zone")
-                .labelNames("zone").callback(cb -> zones.list().forEach(
-                        z -> cb.call(z.serial(), z.origin().toString()))).register(registry);
         GaugeWithCallback.builder().name("caadns_zone_records").help("Records served, per zone")
                 .labelNames("zone").callback(cb -> zones.list().forEach(
                         z -> cb.call(z.records(), z.origin().toString()))).register(registry);
@@ -98,7 +98,27 @@ public final class LabMetrics implements QueryObserver {
     public byte[] scrape() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        out.write(serials().getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
+    }
+
+    /**
+     * {@code caadns_zone_serial}, written here because the client library prints every value as a
+     * Java double, and a serial such as 2026112801 would read 2.026112801E9.
+     */
+    private String serials() {
+        StringBuilder text = new StringBuilder("# HELP caadns_zone_serial SOA serial served, per zone\n"
+                + "# TYPE caadns_zone_serial gauge\n");
+        for (ServedZones.ServedZone zone : zones.list()) {
+            text.append("caadns_zone_serial{zone=\"").append(labelValue(zone.origin().toString()))
+                    .append("\"} ").append(zone.serial()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Escaped as the text format wants: backslash, quote and newline. */
+    private static String labelValue(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     public static String contentType() {

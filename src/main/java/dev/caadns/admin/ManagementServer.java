@@ -2,6 +2,7 @@ package dev.caadns.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.caadns.server.ConnectionLimiter;
+import dev.caadns.server.DnsServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -55,11 +56,15 @@ public final class ManagementServer implements AutoCloseable {
                     .bind(settings.listen().get()).sync().channel();
             ManagementServer server = new ManagementServer(group, channel);
             InetSocketAddress bound = server.address();
-            log.info("management API on http://{}:{}", bound.getAddress().getHostAddress(), bound.getPort());
+            log.info("management API on http://{}", DnsServer.format(bound));
             return server;
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (InterruptedException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
+        } catch (Exception e) { // Netty's sync() rethrows the bind's IOException undeclared
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw new IllegalStateException("cannot listen on " + DnsServer.format(settings.listen().get()) + ": "
+                    + e.getMessage(), e);
         }
     }
 

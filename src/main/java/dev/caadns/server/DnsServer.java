@@ -172,7 +172,8 @@ public final class DnsServer implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
-    static String format(InetSocketAddress a) {
+    /** {@code 127.0.0.1:8053} or {@code [::1]:8053}, as addresses are written in the config. */
+    public static String format(InetSocketAddress a) {
         String host = a.getAddress() == null ? a.getHostString() : NetUtil.toAddressString(a.getAddress());
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }

@@ -124,6 +124,25 @@ class NativeApiTest extends LabFixtureTest {
     }
 
     @Test
+    void zoneSerialsReadAsIntegers() throws Exception {
+        Files.writeString(dir.resolve("lab.test.zone"), LabFixture.ZONE.replace(" 7 ", " 2026112801 "));
+        lab.post("/api/v1/reload", null);
+
+        assertThat(lab.get("/metrics").body()).contains("caadns_zone_serial{zone=\"lab.test.\"} 2026112801\n");
+    }
+
+    @Test
+    void aManagementAddressInUseIsNamedInTheError(@TempDir Path other) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String address = "127.0.0.1:" + taken.getLocalPort();
+            assertThatThrownBy(() -> new LabFixture(other, Map.of("management.listen", address)).close())
+                    .hasMessageContaining("cannot start lab control")
+                    .hasMessageContaining(address)
+                    .hasMessageContaining("already in use");
+        }
+    }
+
+    @Test
     void explainWithoutTheCaaModuleSaysSo() throws Exception {
         assertThat(lab.get("/api/v1/explain?name=lab.test&ca=ca.example").statusCode()).isEqualTo(501);
     }
