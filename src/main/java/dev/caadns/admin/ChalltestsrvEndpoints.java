@@ -20,12 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
-import org.xbill.DNS.CAARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /**
@@ -140,11 +138,7 @@ final class ChalltestsrvEndpoints {
             if (p == null || p.tag() == null || p.tag().isEmpty() || p.value() == null) {
                 throw ApiException.badRequest("policies: each needs a tag and a value");
             }
-            try {
-                records.add(new CAARecord(host, DClass.IN, TTL, 0, p.tag(), p.value()));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("policies: " + e.getMessage());
-            }
+            records.add(LiteralRdata.caa(host, TTL, p.tag(), p.value()));
         }
         change.replace(host, Type.CAA, records);
         return ApiResponse.ok();
@@ -156,7 +150,7 @@ final class ChalltestsrvEndpoints {
             throw ApiException.badRequest("value: required");
         }
         List<Record> records = appendTo(host, Type.TXT);
-        records.add(new TXTRecord(host, DClass.IN, TTL, body.value()));
+        records.add(LiteralRdata.txt(host, TTL, body.value()));
         change.replace(host, Type.TXT, records);
         return ApiResponse.ok();
     }
@@ -169,7 +163,7 @@ final class ChalltestsrvEndpoints {
     }
 
     private ApiResponse clear(String text, int type) {
-        zones.revert(host(text), type);
+        change.revert(host(text), type);
         return ApiResponse.ok();
     }
 

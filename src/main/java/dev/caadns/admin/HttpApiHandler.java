@@ -49,7 +49,7 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 throw ApiException.badRequest("malformed HTTP request");
             }
             checkToken(request);
-            QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+            QueryStringDecoder uri = decode(request.uri());
             Router.Match match = router.match(request.method().name(), uri.path());
             if (match.endpoint() == null) {
                 if (match.allowed().isEmpty()) {
@@ -67,6 +67,19 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             response = error(new ApiException(500, "internal error: " + e.getClass().getSimpleName()));
         }
         write(ctx, request, response, allow);
+    }
+
+    /** The path and parameters, decoded now so a bad percent-encoding is the client's 400. */
+    private static QueryStringDecoder decode(String text) {
+        QueryStringDecoder uri = new QueryStringDecoder(text);
+        try {
+            uri.path();
+            uri.parameters();
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("bad percent-encoding in the request URI \"" + text + "\""
+                    + ": a % must be followed by two hex digits, and the bytes must be UTF-8");
+        }
     }
 
     private void checkToken(FullHttpRequest request) {

@@ -8,7 +8,8 @@ import org.xbill.DNS.Record;
 
 /**
  * Sets an RRset in the overlay the way a zone file would be checked: the plugins' checks run first
- * (CAA validation among them) and an error finding leaves everything as it was, with a 400.
+ * (CAA validation among them), then the zone's load checks over the result (a CNAME beside other
+ * data, data below a DNAME, no apex SOA, ...); an error leaves everything as it was, with a 400.
  */
 final class RRsetChange {
     private final CaadnsServer server;
@@ -24,8 +25,22 @@ final class RRsetChange {
             throw new ApiException(400, "the RRset was not changed: " + String.join("; ", errors),
                     findings.stream().map(Finding::format).toList());
         }
+        refusedAs400(() -> server.zones().replace(owner, type, records));
+    }
+
+    /** Removes the RRset, unless the zone checks find that leaves the zone broken. */
+    void delete(Name owner, int type) {
+        refusedAs400(() -> server.zones().delete(owner, type));
+    }
+
+    /** Serves the zone files' RRset again, unless it would clash with the runtime data. */
+    void revert(Name owner, int type) {
+        refusedAs400(() -> server.zones().revert(owner, type));
+    }
+
+    private static void refusedAs400(Runnable change) {
         try {
-            server.zones().replace(owner, type, records);
+            change.run();
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("the RRset was not changed: " + e.getMessage());
         }

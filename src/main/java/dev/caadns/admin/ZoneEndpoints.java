@@ -94,7 +94,7 @@ final class ZoneEndpoints {
         if (server.zones().served(name, type).isEmpty()) {
             throw ApiException.notFound("no " + Type.string(type) + " RRset at " + name);
         }
-        server.zones().delete(name, type);
+        change.delete(name, type);
         return ApiResponse.noContent();
     }
 

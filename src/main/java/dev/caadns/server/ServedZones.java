@@ -65,8 +65,14 @@ public final class ServedZones implements Supplier<ZoneSet> {
         void published(ZoneSet previous, ZoneSet next);
     }
 
+    /** The load checks of a zone file, over records set at runtime; returns their findings. */
+    public interface ZoneCheck {
+        List<Finding> check(Name origin, List<Record> records);
+    }
+
     private final Source source;
     private final SerialPolicy serialPolicy;
+    private ZoneCheck zoneCheck = (origin, records) -> List.of();
     private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The serial each zone got from its last runtime change, while it is after its file's. */
     private final Map<Name, Long> runtimeSerials = new LinkedHashMap<>();
@@ -100,6 +106,11 @@ public final class ServedZones implements Supplier<ZoneSet> {
         if (outsideZones == OutsideZones.CHALLTESTSRV) {
             labZones.add(Name.root);
         }
+    }
+
+    /** Runtime changes must pass this check: a change that makes a new error is refused. */
+    public synchronized void checkChangesWith(ZoneCheck check) {
+        this.zoneCheck = check;
     }
 
     /** Adds a listener and tells it of the zones served now. */
@@ -151,12 +162,17 @@ public final class ServedZones implements Supplier<ZoneSet> {
         change(owner, type, List.of());
     }
 
-    /** Forgets the runtime change to (owner, type), if any: the files' data is served for it again. */
+    /**
+     * Forgets the runtime change to (owner, type), if any: the files' data is served for it again
+     * (refused, as any change, when that data would now clash with the overlay).
+     */
     public synchronized void revert(Name owner, int type) {
         Map<Integer, List<Record>> typed = overlay.get(owner);
-        if (typed == null || typed.remove(type) == null) {
+        if (typed == null || !typed.containsKey(type)) {
             return;
         }
+        refuseNewErrors(owner, type, fileRRset(owner, type));
+        typed.remove(type);
         if (typed.isEmpty()) {
             overlay.remove(owner);
         }
@@ -210,6 +226,7 @@ public final class ServedZones implements Supplier<ZoneSet> {
     }
 
     private void change(Name owner, int type, List<Record> records) {
+        refuseNewErrors(owner, type, records);
         Map<Integer, List<Record>> before = overlay.get(owner) == null ? null : new LinkedHashMap<>(overlay.get(owner));
         Set<Name> labZonesBefore = new LinkedHashSet<>(labZones);
         overlay.computeIfAbsent(owner, o -> new LinkedHashMap<>()).put(type, records);
@@ -224,6 +241,43 @@ public final class ServedZones implements Supplier<ZoneSet> {
             }
             throw e;
         }
+    }
+
+    /**
+     * Runs the zone checks over the owner's surroundings (its ancestors, its node, its descendants:
+     * all a CNAME, DNAME or delegation rule can involve) before and after the change, and refuses
+     * the change with the errors it would add. Errors already there (waived or not) do not count.
+     */
+    private void refuseNewErrors(Name owner, int type, List<Record> records) {
+        byte[] wire = WireName.lower(owner);
+        ZoneIndex zone = current.find(wire, 0, wire.length);
+        Name origin = zone == null ? topLevel(owner) : WireName.toName(zone.origin());
+        List<Record> before = new ArrayList<>();
+        for (Record r : zone == null ? labZoneApex(origin) : zone.records()) {
+            if (owner.subdomain(r.getName()) || r.getName().subdomain(owner)) {
+                before.add(r);
+            }
+        }
+        List<Record> after = new ArrayList<>(before);
+        after.removeIf(r -> r.getType() == type && r.getName().equals(owner));
+        after.addAll(records);
+        Set<String> known = new HashSet<>();
+        zoneCheck.check(origin, before).stream().filter(Finding::blocksServing).forEach(f -> known.add(errorKey(f)));
+        List<String> added = zoneCheck.check(origin, after).stream().filter(Finding::blocksServing)
+                .filter(f -> !known.contains(errorKey(f))).map(Finding::format).toList();
+        if (!added.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", added));
+        }
+    }
+
+    /** What the zone files hold for (owner, type): what a revert serves again. */
+    private List<Record> fileRRset(Name owner, int type) {
+        Name origin = deepestZone(owner, fromFiles::containsKey);
+        return origin == null ? List.of() : fromFiles.get(origin).index().rrset(owner, type);
+    }
+
+    private static String errorKey(Finding f) {
+        return f.code() + " " + f.owner() + " " + f.message();
     }
 
     /**

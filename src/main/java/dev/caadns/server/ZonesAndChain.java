@@ -20,6 +20,8 @@ import java.util.List;
  * asks it questions in-process.
  */
 public final class ZonesAndChain {
+    /** Where findings about a runtime change say it came from. */
+    private static final String RUNTIME_SOURCE = "runtime-change";
     private final ServedZones zones;
     private final QueryHandler chain;
     private final ZoneSynthesis synthesis;
@@ -36,8 +38,10 @@ public final class ZonesAndChain {
      */
     public static ZonesAndChain assemble(Settings settings, List<Plugin> plugins)
             throws CaadnsServer.StartupException {
-        ServedZones zones = new ServedZones(source(settings, loader(settings, plugins)), settings.outsideZones(),
+        ZoneLoader loader = loader(settings, plugins);
+        ServedZones zones = new ServedZones(source(settings, loader), settings.outsideZones(),
                 settings.serialPolicy());
+        zones.checkChangesWith((origin, records) -> loader.check(origin, records, RUNTIME_SOURCE));
         List<ServedZones.ZoneStatus> report;
         try {
             report = zones.load();

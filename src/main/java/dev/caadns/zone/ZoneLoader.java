@@ -64,6 +64,26 @@ public final class ZoneLoader {
         return zone.withLoadNanos(System.nanoTime() - start);
     }
 
+    /**
+     * The findings the load checks and the validators make of records set at runtime (the API, an
+     * UPDATE), as they would of the same records in a zone file; {@code source} names them.
+     */
+    public List<Finding> check(Name origin, List<org.xbill.DNS.Record> records, String source) {
+        RecordStore store = new RecordStore();
+        for (org.xbill.DNS.Record r : records) {
+            store.add(r, source, 0, "");
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (LoadCheck check : checks(source)) {
+            check.apply(origin, store, findings);
+        }
+        LoadedZone zone = new LoadedZone(origin, Path.of(source), store, findings, 0);
+        for (ZoneValidator validator : validators) {
+            zone = zone.withFindings(validator.validate(zone));
+        }
+        return zone.findings();
+    }
+
     /** Every {@code *.zone} file in {@code dir}, sorted by name, each with its file-name origin. */
     public List<LoadedZone> loadDirectory(Path dir) throws IOException {
         List<Path> files;

@@ -87,6 +87,30 @@ final class LabFixture implements AutoCloseable {
         return lab.management().orElseThrow().address();
     }
 
+    /** A reply to {@link #raw}: the status code and the body. */
+    record RawReply(int status, String body) {
+    }
+
+    /**
+     * Sends {@code head} (request line and headers, without the blank line) and {@code body} as
+     * written, byte for byte, for requests java.net.http refuses to make (a bad percent-encoding,
+     * a foreign Host).
+     */
+    RawReply raw(String head, String body) throws IOException {
+        byte[] content = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String request = head + "\r\nContent-Length: " + content.length + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket()) {
+            socket.connect(managementAddress(), 2000);
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.write(content);
+            String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(reply.substring(9, 12));
+            return new RawReply(status, reply.substring(reply.indexOf("\r\n\r\n") + 4));
+        }
+    }
+
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return send("POST", path, json);
     }
