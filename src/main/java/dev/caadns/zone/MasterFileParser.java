@@ -90,15 +90,17 @@ final class MasterFileParser {
     }
 
     private final LoadOptions options;
-    private final RecordStore records = new RecordStore();
+    private final RecordStore records;
     private final List<Finding> findings = new ArrayList<>();
     private final ReadOrder order = new ReadOrder();
     private final Deque<Path> including = new ArrayDeque<>();
     private final PlainRecordReader plain;
     private Name zoneOrigin;
 
-    private MasterFileParser(LoadOptions options, Name zoneOrigin, boolean plainPath) {
+    private MasterFileParser(LoadOptions options, Name zoneOrigin, boolean plainPath,
+                             int expectedRecords) {
         this.options = options;
+        this.records = new RecordStore(expectedRecords);
         this.zoneOrigin = zoneOrigin;
         this.plain = plainPath ? new PlainRecordReader() : null;
     }
@@ -115,8 +117,9 @@ final class MasterFileParser {
     /** @param plainPath false reads every entry with dnsjava's tokenizer (to test the fast path) */
     static Result parse(Path file, Name origin, Name fallbackOrigin, LoadOptions options,
                         boolean plainPath) throws IOException {
-        MasterFileParser parser = new MasterFileParser(options, origin, plainPath);
         byte[] text = Files.readAllBytes(file);
+        MasterFileParser parser = new MasterFileParser(options, origin, plainPath,
+                RecordStore.expectedRecords(text.length));
         parser.including.push(file.toRealPath());
         Name start = origin != null ? origin : fallbackOrigin;
         parser.readText(file, text, new State(start, -1, -1), 0);

@@ -9,13 +9,19 @@ import java.util.Arrays;
  */
 final class NameIds {
     private final boolean ignoreCase;
-    private byte[][] names = new byte[16][];
-    private int[] slots = new int[32]; // id + 1; 0 = empty
+    private byte[][] names;
+    private int[] slots; // id + 1; 0 = empty
     private int size;
 
     NameIds(boolean ignoreCase) {
+        this(ignoreCase, 16);
+    }
+
+    /** @param expected how many names are coming */
+    NameIds(boolean ignoreCase, int expected) {
         this.ignoreCase = ignoreCase;
-        Arrays.fill(slots, 0);
+        this.names = new byte[Math.max(16, expected)][];
+        this.slots = new int[Integer.highestOneBit(names.length) * 4];
     }
 
     int size() {
@@ -47,16 +53,26 @@ final class NameIds {
             return id;
         }
         byte[] name = Arrays.copyOfRange(buf, off, off + len);
-        if (ignoreCase) {
-            for (int i = 0; i < name.length; i++) {
-                name[i] = WireName.toLower(name[i]);
-            }
-        }
-        return addNew(name);
+        return addNew(ignoreCase ? lowercase(name) : name);
     }
 
+    /** As {@link #add(byte[], int, int)}, keeping {@code name} itself when it needs no change. */
     int add(byte[] name) {
-        return add(name, 0, name.length);
+        int id = find(name, 0, name.length);
+        if (id >= 0) {
+            return id;
+        }
+        return addNew(ignoreCase ? lowercase(name) : name);
+    }
+
+    /** The name itself when already lowercase, else a lowercase copy. */
+    private static byte[] lowercase(byte[] name) {
+        for (int i = 0; i < name.length; i++) {
+            if (WireName.toLower(name[i]) != name[i]) {
+                return WireName.lower(name, 0, name.length);
+            }
+        }
+        return name;
     }
 
     private int addNew(byte[] name) {

@@ -15,23 +15,48 @@ import org.xbill.DNS.Record;
  * shows or a caller asks for.
  */
 final class RecordStore {
-    private final NameIds spellings = new NameIds(false);
-    private final NameIds nodes = new NameIds(true);
-    private int[] spellingNode = new int[16];
+    private final NameIds spellings;
+    private final NameIds nodes;
+    private int[] spellingNode;
 
     private int count;
-    private int[] spelling = new int[64];
-    private int[] typeClass = new int[64];
-    private int[] ttl = new int[64];
-    private int[] dataStart = new int[65];
-    private int[] file = new int[64];
-    private int[] line = new int[64];
-    private int[] comment = new int[64];
-    private byte[] data = new byte[1024];
+    private int[] spelling;
+    private int[] typeClass;
+    private int[] ttl;
+    private int[] dataStart;
+    private int[] file;
+    private int[] line;
+    private int[] comment;
+    private byte[] data;
     private final BitSet dropped = new BitSet();
 
     private final List<String> files = new ArrayList<>();
     private final List<String> comments = new ArrayList<>(List.of(""));
+
+    RecordStore() {
+        this(64);
+    }
+
+    /** @param expected how many records are coming, so a large zone's arrays are not regrown */
+    RecordStore(int expected) {
+        int capacity = Math.max(16, expected);
+        spellings = new NameIds(false, capacity / 2);
+        nodes = new NameIds(true, capacity / 2);
+        spellingNode = new int[capacity / 2];
+        spelling = new int[capacity];
+        typeClass = new int[capacity];
+        ttl = new int[capacity];
+        dataStart = new int[capacity + 1];
+        file = new int[capacity];
+        line = new int[capacity];
+        comment = new int[capacity];
+        data = new byte[capacity * 16];
+    }
+
+    /** A capacity for the records of a zone file of this many bytes (about 32 bytes a record). */
+    static int expectedRecords(long fileBytes) {
+        return (int) Math.min(Integer.MAX_VALUE / 32, fileBytes / 32);
+    }
 
     int size() {
         return count;
@@ -49,9 +74,9 @@ final class RecordStore {
         int s = spellings.add(owner, ownerOff, ownerLen);
         if (s == known) {
             if (s == spellingNode.length) {
-                spellingNode = Arrays.copyOf(spellingNode, s * 2);
+                spellingNode = Arrays.copyOf(spellingNode, Math.max(16, s * 2));
             }
-            spellingNode[s] = nodes.add(owner, ownerOff, ownerLen);
+            spellingNode[s] = nodes.add(spellings.name(s)); // shares the bytes when lowercase
         }
         if (count == spelling.length) {
             grow();

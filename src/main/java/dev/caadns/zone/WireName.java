@@ -7,6 +7,9 @@ import org.xbill.DNS.Name;
  * names this way, lowercased, so a name is found by hashing a slice of the query without allocating.
  */
 public final class WireName {
+    /** The longest name in wire form (RFC 1035 §2.3.4). */
+    public static final int MAX_LENGTH = 255;
+
     private WireName() {
     }
 
@@ -20,12 +23,20 @@ public final class WireName {
         return name.toWire();
     }
 
-    /** A hash that ignores ASCII case, so names hash alike however the client wrote them. */
+    /**
+     * A hash that ignores ASCII case, so names hash alike however the client wrote them. FNV-1a,
+     * then murmur3's finalizer: names that differ in a digit (h10, h11) otherwise land in runs of
+     * neighbouring slots, and open addressing probes through the runs.
+     */
     public static int hash(byte[] buf, int off, int len) {
         int h = 0x811c9dc5;
         for (int i = off, end = off + len; i < end; i++) {
             h = (h ^ toLower(buf[i])) * 0x01000193;
         }
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
         return h ^ (h >>> 16);
     }
 

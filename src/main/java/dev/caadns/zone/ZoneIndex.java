@@ -2,7 +2,6 @@ package dev.caadns.zone;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -307,9 +306,19 @@ public final class ZoneIndex {
     }
 
     private static void linkTree(List<Node> all, NameTable<Node> nodes, byte[] originWire) {
-        List<Node> byDepth = new ArrayList<>(all);
-        byDepth.sort(Comparator.comparingInt(n -> n.name().length));
-        for (Node node : byDepth) {
+        // parents before children: a parent's name is shorter, so bucket by length (at most 255)
+        int[] start = new int[WireName.MAX_LENGTH + 2];
+        for (Node node : all) {
+            start[node.name().length + 1]++;
+        }
+        for (int length = 0; length <= WireName.MAX_LENGTH; length++) {
+            start[length + 1] += start[length];
+        }
+        Node[] byLength = new Node[all.size()];
+        for (Node node : all) {
+            byLength[start[node.name().length]++] = node;
+        }
+        for (Node node : byLength) {
             if (node.name().length == originWire.length) {
                 continue;
             }

@@ -1,0 +1,68 @@
+package dev.caadns.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Type;
+
+/** The index built by a load: shared policy bytes, lowercase names stored once, load places kept. */
+class SharedRdataTest {
+
+    @TempDir
+    Path dir;
+
+    private LoadedZone load(String text) throws IOException {
+        Path file = dir.resolve("lab.test.zone");
+        Files.writeString(file, "$TTL 300\n@ SOA ns hostmaster 1 2 3 4 5\n@ NS ns\nns A 192.0.2.1\n" + text);
+        return new ZoneLoader(LoadOptions.defaults(), List.of()).load(file, null);
+    }
+
+    private static Node node(ZoneIndex index, String name) {
+        byte[] wire = WireName.lower(Fixtures.name(name));
+        return index.find(wire, 0, wire.length);
+    }
+
+    @Test
+    void equalCaaSetsShareTheirBytesAndOthersDoNot() throws IOException {
+        ZoneIndex index = load("a CAA 0 issue \"ca.example\"\nb CAA 0 issue \"ca.example\"\n"
+                + "c CAA 0 issue \"other.example\"\na A 192.0.2.7\nb A 192.0.2.7\n").index();
+
+        RRset a = node(index, "a.lab.test.").get(Type.CAA);
+        RRset b = node(index, "b.lab.test.").get(Type.CAA);
+        RRset c = node(index, "c.lab.test.").get(Type.CAA);
+        assertThat(a.rdata(0)).isSameAs(b.rdata(0));
+        assertThat(c.rdata(0)).isNotSameAs(a.rdata(0));
+        assertThat(node(index, "a.lab.test.").get(Type.A).rdata(0))
+                .isEqualTo(node(index, "b.lab.test.").get(Type.A).rdata(0));
+    }
+
+    @Test
+    void aLowercaseOwnerIsStoredOnceAndAnUppercaseOneKeepsItsCase() throws IOException {
+        ZoneIndex index = load("www A 192.0.2.2\nMail A 192.0.2.3\n").index();
+
+        Node www = node(index, "www.lab.test.");
+        Node mail = node(index, "mail.lab.test.");
+        assertThat(www.owner()).isSameAs(www.name());
+        assertThat(WireName.toName(mail.owner()).toString()).isEqualTo("Mail.lab.test.");
+        assertThat(WireName.toName(mail.name()).toString()).isEqualTo("mail.lab.test.");
+    }
+
+    @Test
+    void eachIndexedRecordKnowsItsFileLineAndComment() throws IOException {
+        LoadedZone zone = load("t TXT \"one\" ; first\nt TXT \"two\"\n");
+        RRset txt = node(zone.index(), "t.lab.test.").get(Type.TXT);
+
+        assertThat(zone.line(txt, 0)).isEqualTo(5);
+        assertThat(zone.comment(txt, 0)).isEqualTo("first");
+        assertThat(zone.line(txt, 1)).isEqualTo(6);
+        assertThat(zone.comment(txt, 1)).isEmpty();
+        assertThat(zone.ordinal(txt, 1)).isGreaterThan(zone.ordinal(txt, 0));
+        assertThat(zone.index().serial()).isEqualTo(1);
+        assertThat(zone.recordCount()).isEqualTo(5);
+    }
+}
