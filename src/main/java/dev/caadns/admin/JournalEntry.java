@@ -12,7 +12,7 @@ import java.util.List;
  * @param time when the answer was made, ISO-8601 UTC
  * @param name the question name as sent (case kept), absolute
  * @param ednsSize the client's EDNS UDP size, or 0 when it sent no EDNS
- * @param ednsOptions EDNS flags and options the client sent: {@code DO}, {@code NSID}
+ * @param ednsOptions EDNS flags and options the client sent: {@code DO}, {@code NSID}, {@code COOKIE}
  * @param answer one line per answer RRset: {@code CAA x2}
  * @param note the fault or rule that decided the answer, or null
  * @param replyBytes length of the reply, or -1 when none was sent

@@ -39,6 +39,7 @@ final class JournalSlot {
     private int ednsSize;
     private boolean dnssecOk;
     private boolean nsid;
+    private boolean cookie;
     private int rcode;
     private boolean truncated;
     private final int[] answerTypes = new int[ANSWER_TYPES];
@@ -70,6 +71,7 @@ final class JournalSlot {
         this.ednsSize = q.hasEdns() ? q.ednsPayload() : 0;
         this.dnssecOk = q.dnssecOk();
         this.nsid = q.nsidRequested();
+        this.cookie = q.cookieLength() > 0;
         this.rcode = r.rcode();
         this.truncated = r.truncated();
         Section answer = r.answer();
@@ -103,6 +105,9 @@ final class JournalSlot {
         }
         if (nsid) {
             options.add("NSID");
+        }
+        if (cookie) {
+            options.add("COOKIE");
         }
         List<String> answer = new ArrayList<>();
         for (int i = 0; i < answerCount; i++) {

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 /**
  * The lab as one plugin: fault rules at the head of the chain, challtestsrv's default addresses, the
  * journal and metrics watching every query, and the management API beside the DNS service.
- * Must come first in the plugin list, so faults see every query before anything answers it.
+ * Must come before the plugins that answer, so faults see every query before anything answers it.
  */
 public final class LabControl implements Plugin {
     private final LabSettings settings;
@@ -67,7 +67,7 @@ public final class LabControl implements Plugin {
 
     @Override
     public synchronized AutoCloseable start(CaadnsServer server) throws CaadnsServer.StartupException {
-        metrics = new LabMetrics(server.zones(), faults);
+        metrics = new LabMetrics(server.zones(), faults, server.counters());
         metrics.loaded(firstLoad);
         List<AutoCloseable> running = new ArrayList<>();
         try {

@@ -2,6 +2,7 @@ package dev.caadns.admin;
 
 import dev.caadns.answer.QueryObserver;
 import dev.caadns.lab.Faults;
+import dev.caadns.server.PluginCounter;
 import dev.caadns.server.ServedZones;
 import dev.caadns.wire.Query;
 import dev.caadns.wire.Response;
@@ -42,7 +43,8 @@ public final class LabMetrics implements QueryObserver {
     private volatile Map<String, Long> findingsByCode = Map.of();
     private final ServedZones zones;
 
-    public LabMetrics(ServedZones zones, Faults faults) {
+    /** @param counters what other plugins count (cookies, rate limiting), shown beside the lab's own */
+    public LabMetrics(ServedZones zones, Faults faults, List<PluginCounter> counters) {
         this.zones = zones;
         queries = Counter.builder().name("caadns_queries_total")
                 .help("Queries answered (or dropped), by query type, rcode and transport")
@@ -60,6 +62,11 @@ public final class LabMetrics implements QueryObserver {
         CounterWithCallback.builder().name("caadns_faults_fired_total").help("Queries hit by a fault, by action")
                 .labelNames("action").callback(cb -> faults.firedByAction().forEach(
                         (action, count) -> cb.call(count, action.label()))).register(registry);
+        for (PluginCounter counter : counters) {
+            CounterWithCallback.builder().name(counter.name()).help(counter.help()).labelNames(counter.label())
+                    .callback(cb -> counter.values().get().forEach((label, count) -> cb.call(count, label)))
+                    .register(registry);
+        }
         GaugeWithCallback.builder().name("caadns_findings").help("Findings of the last load, by code (CAA codes included)")
                 .labelNames("code").callback(cb -> findingsByCode.forEach(
                         (code, count) -> cb.call(count, code))).register(registry);

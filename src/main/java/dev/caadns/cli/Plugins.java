@@ -4,10 +4,13 @@ import dev.caadns.admin.LabControl;
 import dev.caadns.admin.LabSettings;
 import dev.caadns.caa.CaaPlugin;
 import dev.caadns.config.ConfigError;
+import dev.caadns.cookies.CookieSettings;
+import dev.caadns.cookies.CookiesPlugin;
 import dev.caadns.config.Settings;
 import dev.caadns.server.Plugin;
 import dev.caadns.transfer.TransferPlugin;
 import dev.caadns.transfer.TransferSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,13 +20,20 @@ public final class Plugins {
     }
 
     /**
-     * Lab control comes first: its fault rules must see every query before anything answers it, zone
+     * The cookie module comes first (a bad cookie is answered before anything else looks at the
+     * query), then lab control: its fault rules must see every query before anything answers it, zone
      * transfers among them.
      */
     public static List<Plugin> forSettings(Settings settings) throws ConfigError {
-        return List.of(new LabControl(LabSettings.from(settings), Optional.of(CaaPlugin::explain)),
-                new TransferPlugin(TransferSettings.from(settings), settings.ednsUdpSize()),
-                CaaPlugin.forSettings(settings));
+        List<Plugin> plugins = new ArrayList<>();
+        CookieSettings cookies = CookieSettings.from(settings);
+        if (cookies.enabled()) {
+            plugins.add(CookiesPlugin.forSettings(cookies));
+        }
+        plugins.add(new LabControl(LabSettings.from(settings), Optional.of(CaaPlugin::explain)));
+        plugins.add(new TransferPlugin(TransferSettings.from(settings), settings.ednsUdpSize()));
+        plugins.add(CaaPlugin.forSettings(settings));
+        return List.copyOf(plugins);
     }
 
     /** The CAA module among the plugins, for the tools that show its template rules. */

@@ -18,7 +18,7 @@ public final class ConfigError extends Exception {
     }
 
     /** A library error (syntax, unresolved ${...}) with its place written the way ours are. */
-    static ConfigError from(ConfigException e) {
+    public static ConfigError from(ConfigException e) {
         String message = e.getMessage();
         ConfigOrigin origin = e.origin();
         if (origin != null && message.startsWith(origin.description() + ": ")) {

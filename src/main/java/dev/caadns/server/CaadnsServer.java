@@ -105,6 +105,13 @@ public final class CaadnsServer implements AutoCloseable {
         return findings;
     }
 
+    /** Every plugin's counters, for the metrics. */
+    public List<PluginCounter> counters() {
+        List<PluginCounter> counters = new ArrayList<>();
+        plugins.forEach(p -> counters.addAll(p.counters()));
+        return counters;
+    }
+
     public ServedZones zones() {
         return assembled.zones();
     }

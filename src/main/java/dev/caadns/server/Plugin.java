@@ -43,6 +43,11 @@ public interface Plugin {
         return null;
     }
 
+    /** Counters for the metrics (what the plugin did to queries); read at each scrape. */
+    default List<PluginCounter> counters() {
+        return List.of();
+    }
+
     /** Told what each zone load did: the first at start, then every reload. */
     default void loaded(List<ServedZones.ZoneStatus> report) {
     }

@@ -9,6 +9,8 @@ public final class Query {
     public static final int QUERY = 0;
     public static final int NOTIFY = 4;
     public static final int UPDATE = 5;
+    /** 8 octets of client cookie and up to 32 of server cookie (RFC 7873 §4). */
+    static final int MAX_COOKIE = 40;
 
     int id;
     int flags;
@@ -25,6 +27,10 @@ public final class Query {
     int ednsVersion;
     boolean dnssecOk;
     boolean nsidRequested;
+    /** The COOKIE option's data as sent (RFC 7873): a client cookie, maybe a server cookie; length 0 = none. */
+    final byte[] cookie = new byte[MAX_COOKIE];
+    int cookieLength;
+    boolean validServerCookie;
 
     /** Offset of the TSIG RR (the message's last record), or -1 when the message is not signed. */
     int tsigAt;
@@ -53,6 +59,9 @@ public final class Query {
         c.dnssecOk = dnssecOk;
         c.nsidRequested = nsidRequested;
         c.clientSerial = clientSerial;
+        System.arraycopy(cookie, 0, c.cookie, 0, cookieLength);
+        c.cookieLength = cookieLength;
+        c.validServerCookie = validServerCookie;
         c.tcp = tcp;
         c.client = client;
         c.tsigAt = tsigAt;
@@ -147,6 +156,25 @@ public final class Query {
     /** For IXFR: the serial of the SOA in the authority section (the client's version), or -1 when none. */
     public long clientSerial() {
         return clientSerial;
+    }
+
+    /** The COOKIE option's data as sent, valid for [0, cookieLength()). */
+    public byte[] cookie() {
+        return cookie;
+    }
+
+    /** Length of the COOKIE option's data: 0 when none was sent, else 8 (client only) or 16 to 40. */
+    public int cookieLength() {
+        return cookieLength;
+    }
+
+    /** True once the cookie module found a server cookie we made for this client (RRL lets it through). */
+    public boolean validServerCookie() {
+        return validServerCookie;
+    }
+
+    public void validServerCookie(boolean value) {
+        validServerCookie = value;
     }
 
     public boolean overTcp() {

@@ -11,6 +11,9 @@ public final class QueryParser {
     private static final int TYPE_SOA = 6;
     private static final int TYPE_IXFR = 251;
     private static final int OPTION_NSID = 3;
+    private static final int OPTION_COOKIE = 10;
+    private static final int CLIENT_COOKIE = 8;
+    private static final int MIN_WITH_SERVER_COOKIE = 16;
     private static final int MAX_POINTERS = 64;
 
     private QueryParser() {
@@ -20,6 +23,8 @@ public final class QueryParser {
         q.questionParsed = false;
         q.edns = false;
         q.nsidRequested = false;
+        q.cookieLength = 0;
+        q.validServerCookie = false;
         q.dnssecOk = false;
         q.ednsVersion = 0;
         q.ednsPayload = 512;
@@ -149,6 +154,8 @@ public final class QueryParser {
             }
             if (code == OPTION_NSID) {
                 q.nsidRequested = true;
+            } else if (code == OPTION_COOKIE && !readCookie(p, pos + 4, optLength, q)) {
+                return false;
             }
             pos += 4 + optLength;
         }
@@ -163,6 +170,17 @@ public final class QueryParser {
             return false;
         }
         q.clientSerial = ((long) u16(p, serial) << 16) | u16(p, serial + 2);
+        return true;
+    }
+
+    /** RFC 7873 §5.2.2: a client cookie alone, or with a server cookie of 8 to 32 octets; else FORMERR, as a second one is. */
+    private static boolean readCookie(byte[] p, int data, int length, Query q) {
+        boolean wellFormed = length == CLIENT_COOKIE || length >= MIN_WITH_SERVER_COOKIE && length <= Query.MAX_COOKIE;
+        if (!wellFormed || q.cookieLength != 0) {
+            return false;
+        }
+        System.arraycopy(p, data, q.cookie, 0, length);
+        q.cookieLength = length;
         return true;
     }
 

@@ -14,6 +14,8 @@ public final class Response {
     public static final int NOTAUTH = 9;
     public static final int NOTZONE = 10;
     public static final int BADVERS = 16;
+    /** RFC 7873 §8: an extended rcode, so only for EDNS queries (the writer puts its high bits in OPT). */
+    public static final int BADCOOKIE = 23;
 
     private int rcode;
     private boolean authoritative;
@@ -26,6 +28,8 @@ public final class Response {
     private String note;
     private ReplyStream stream;
     private int reserved;
+    private final byte[] cookie = new byte[40];
+    private int cookieLength;
     private final Section answer = new Section();
     private final Section authority = new Section();
     private final Section additional = new Section();
@@ -138,6 +142,19 @@ public final class Response {
 
     public void reserve(int octets) {
         reserved = octets;
+    }
+
+    /** Where the cookie module writes the reply's COOKIE option data; sent when {@link #cookieLength()} is above 0. */
+    public byte[] cookie() {
+        return cookie;
+    }
+
+    public int cookieLength() {
+        return cookieLength;
+    }
+
+    public void cookieLength(int value) {
+        cookieLength = value;
     }
 
     public Section answer() {

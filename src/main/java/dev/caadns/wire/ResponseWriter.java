@@ -15,6 +15,7 @@ public final class ResponseWriter {
     private static final int CLASS_IN = 1;
     private static final int TYPE_OPT = 41;
     private static final int OPTION_NSID = 3;
+    private static final int OPTION_COOKIE = 10;
     private static final int OPTION_EXTENDED_ERROR = 15;
 
     private final byte[] out = new byte[MAX_MESSAGE];
@@ -56,6 +57,7 @@ public final class ResponseWriter {
         byte[] extendedErrorText = r.extendedErrorCode() >= 0
                 ? r.extendedErrorText().getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
         int optSize = withOpt ? 11 + (q.nsidRequested && nsid.length > 0 ? 4 + nsid.length : 0)
+                + (r.cookieLength() > 0 ? 4 + r.cookieLength() : 0)
                 + (extendedErrorText != null ? 6 + extendedErrorText.length : 0) : 0;
         int limit = limit(q) - optSize - r.reserved();
         if (r.question() && q.questionParsed) {
@@ -79,7 +81,7 @@ public final class ResponseWriter {
             }
         }
         if (withOpt) {
-            writeOpt(q, r.rcode(), r.extendedErrorCode(), extendedErrorText);
+            writeOpt(q, r.rcode(), r.extendedErrorCode(), extendedErrorText, r.cookie(), r.cookieLength());
             additionals++;
         }
         int flags = 0x8000 | (q.opcode << 11) | (q.flags & 0x0110) | (r.rcode() & 0xf);
@@ -200,7 +202,7 @@ public final class ResponseWriter {
     public int finishMessage(Query q) {
         int additionals = 0;
         if (q.edns) {
-            writeOpt(q, Response.NOERROR, -1, null);
+            writeOpt(q, Response.NOERROR, -1, null, null, 0);
             additionals++;
         }
         put16(0, q.id);
@@ -320,7 +322,8 @@ public final class ResponseWriter {
         }
     }
 
-    private void writeOpt(Query q, int rcode, int extendedErrorCode, byte[] extendedErrorText) {
+    private void writeOpt(Query q, int rcode, int extendedErrorCode, byte[] extendedErrorText, byte[] cookie,
+                          int cookieLength) {
         out[pos++] = 0;
         put16(pos, TYPE_OPT);
         put16(pos + 2, ourPayload);
@@ -335,6 +338,12 @@ public final class ResponseWriter {
             put16(pos + 2, nsid.length);
             System.arraycopy(nsid, 0, out, pos + 4, nsid.length);
             pos += 4 + nsid.length;
+        }
+        if (cookieLength > 0) {
+            put16(pos, OPTION_COOKIE);
+            put16(pos + 2, cookieLength);
+            System.arraycopy(cookie, 0, out, pos + 4, cookieLength);
+            pos += 4 + cookieLength;
         }
         if (extendedErrorText != null) {
             put16(pos, OPTION_EXTENDED_ERROR);

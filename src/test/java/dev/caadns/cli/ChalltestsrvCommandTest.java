@@ -145,7 +145,8 @@ class ChalltestsrvCommandTest {
             assertThat(output("dig", "@127.0.0.1", "-p", "" + port, "shop.unknown.example.", "A", "+short").trim())
                     .isEqualTo("127.0.0.1");
 
-            LabControl lab = (LabControl) plugins.get(0);
+            LabControl lab = plugins.stream().filter(LabControl.class::isInstance).map(LabControl.class::cast)
+                    .findFirst().orElseThrow();
             int api = lab.management().orElseThrow().address().getPort();
             HttpResponse<String> history = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + api + "/dns-request-history"))

@@ -21,16 +21,21 @@ public final class KnotServer extends PeerServer {
     }
 
     public static KnotServer start(Path workDir, Map<Name, Path> zones) {
+        return start(workDir, zones, List.of());
+    }
+
+    /** @param modules Knot modules every zone runs, e.g. {@code mod-cookies}, as {@code global-module} */
+    public static KnotServer start(Path workDir, Map<Name, Path> zones, List<String> modules) {
         assumeInstalled();
         int port = FreePorts.udpAndTcp();
         Path conf = workDir.resolve("knot.conf");
-        write(conf, config(workDir, port, zones));
+        write(conf, config(workDir, port, zones, modules));
         ServerProcess process = ServerProcess.start("knot", List.of(KNOTD.toString(), "-c", conf.toString()),
                 port, workDir.resolve("knot.log"), zones.keySet().iterator().next());
         return new KnotServer(process);
     }
 
-    private static String config(Path workDir, int port, Map<Name, Path> zones) {
+    private static String config(Path workDir, int port, Map<Name, Path> zones, List<String> modules) {
         StringBuilder conf = new StringBuilder();
         conf.append("server:\n")
                 .append("    rundir: \"").append(workDir).append("\"\n")
@@ -48,8 +53,9 @@ public final class KnotServer extends PeerServer {
                 .append("    storage: \"").append(workDir).append("\"\n")
                 .append("    zonefile-load: whole\n")
                 .append("    zonefile-sync: -1\n")
-                .append("    journal-content: none\n")
-                .append("zone:\n");
+                .append("    journal-content: none\n");
+        modules.forEach(m -> conf.append("    global-module: ").append(m).append('\n'));
+        conf.append("zone:\n");
         zones.forEach((origin, file) -> conf.append("  - domain: \"").append(origin).append("\"\n")
                 .append("    file: \"").append(file.toAbsolutePath()).append("\"\n"));
         return conf.toString();
