@@ -64,7 +64,7 @@ final class LabFixture implements AutoCloseable {
                 new LabControl(LabSettings.from(settings), Optional.empty()), BOGUS_CAA_CHECK));
     }
 
-    /** @param plugins the plugin list for the settings; its first plugin must be the LabControl */
+    /** @param plugins the plugin list for the settings; it must hold a LabControl */
     LabFixture(Path dir, Map<String, Object> moreFlags, PluginList plugins) throws Exception {
         zones = dir;
         Files.writeString(dir.resolve("lab.test.zone"), ZONE);
@@ -73,7 +73,8 @@ final class LabFixture implements AutoCloseable {
         flags.putAll(moreFlags);
         var settings = SettingsLoader.load(Optional.empty(), flags);
         List<Plugin> list = plugins.forSettings(settings);
-        lab = (LabControl) list.get(0);
+        lab = list.stream().filter(LabControl.class::isInstance).map(LabControl.class::cast).findFirst()
+                .orElseThrow();
         server = CaadnsServer.start(settings, list);
         base = "http://127.0.0.1:" + lab.management().orElseThrow().address().getPort();
     }
