@@ -200,7 +200,7 @@ final class ChalltestsrvEndpoints {
         List<DnsEvent> events = new ArrayList<>();
         for (JournalEntry e : journal.since(from, e -> e.opcode().equals("QUERY") && !e.type().isEmpty()
                 && key(e.name()).equals(key))) {
-            events.add(new DnsEvent(new Question(e.name(), Type.value(e.type()), DClass.IN), ""));
+            events.add(new DnsEvent(new Question(e.name(), Type.value(e.type()), DClass.IN), e.userAgent()));
         }
         return ApiResponse.json(200, json.write(events));
     }

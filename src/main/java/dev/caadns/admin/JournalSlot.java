@@ -3,6 +3,7 @@ package dev.caadns.admin;
 import dev.caadns.wire.Query;
 import dev.caadns.wire.Response;
 import dev.caadns.wire.Section;
+import dev.caadns.wire.Transport;
 import dev.caadns.zone.WireName;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,7 +26,8 @@ final class JournalSlot {
     private long timeMillis;
     private InetAddress client;
     private int port;
-    private boolean tcp;
+    private Transport transport;
+    private String userAgent;
     private int id;
     private int opcode;
     private String tsigKey;
@@ -57,7 +59,8 @@ final class JournalSlot {
         this.timeMillis = timeMillis;
         this.client = from == null ? null : from.getAddress();
         this.port = from == null ? 0 : from.getPort();
-        this.tcp = q.overTcp();
+        this.transport = q.transport();
+        this.userAgent = q.userAgent();
         this.id = q.id();
         this.opcode = q.opcode();
         this.tsigKey = q.tsigKey();
@@ -114,7 +117,8 @@ final class JournalSlot {
             answer.add(Type.string(answerTypes[i]) + " x" + answerSizes[i]);
         }
         return new JournalEntry(seq, Instant.ofEpochMilli(timeMillis).toString(),
-                client == null ? "" : client.getHostAddress(), port, tcp ? "tcp" : "udp", id, Opcode.string(opcode),
+                client == null ? "" : client.getHostAddress(), port, transport.label(),
+                userAgent == null ? "" : userAgent, id, Opcode.string(opcode),
                 tsigKey, tsigError.isEmpty() ? null : tsigError, name(),
                 type < 0 ? "" : Type.string(type), flags, edns ? ednsSize : 0, options, Rcode.string(rcode),
                 truncated, answer, authorityCount, additionalCount, note, replyBytes, nanos / 1000);

@@ -6,6 +6,7 @@ import dev.caadns.server.PluginCounter;
 import dev.caadns.server.ServedZones;
 import dev.caadns.wire.Query;
 import dev.caadns.wire.Response;
+import dev.caadns.wire.Transport;
 import dev.caadns.zone.Finding;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -33,11 +34,12 @@ public final class LabMetrics implements QueryObserver {
     /** Types above this share the label {@code other}, so odd queries cannot grow the label set without end. */
     private static final int TYPES = 512;
     private static final int RCODES = 32;
+    private static final Transport[] TRANSPORTS = Transport.values();
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter queries;
     /** Data points by (type, rcode, transport), found once, so counting a query does not allocate. */
-    private final AtomicReferenceArray<CounterDataPoint> points = new AtomicReferenceArray<>((TYPES + 1) * RCODES * 2);
+    private final AtomicReferenceArray<CounterDataPoint> points = new AtomicReferenceArray<>((TYPES + 1) * RCODES * TRANSPORTS.length);
     private final Histogram latency;
     private final Counter zoneLoads;
     private volatile Map<String, Long> findingsByCode = Map.of();
@@ -76,12 +78,12 @@ public final class LabMetrics implements QueryObserver {
     public void observe(Query query, Response response, InetSocketAddress client, int replyLength, long nanos) {
         int type = query.hasQuestion() && query.type() < TYPES ? query.type() : TYPES;
         int rcode = Math.min(response.rcode(), RCODES - 1);
-        int transport = query.overTcp() ? 1 : 0;
-        int slot = (type * RCODES + rcode) * 2 + transport;
+        Transport transport = query.transport();
+        int slot = (type * RCODES + rcode) * TRANSPORTS.length + transport.ordinal();
         CounterDataPoint point = points.get(slot);
         if (point == null) {
             point = queries.labelValues(type == TYPES ? "other" : Type.string(type), Rcode.string(rcode),
-                    transport == 1 ? "tcp" : "udp");
+                    transport.label());
             points.set(slot, point);
         }
         point.inc();

@@ -1,6 +1,7 @@
 package dev.caadns.answer;
 
 import dev.caadns.wire.ResponseWriter;
+import dev.caadns.wire.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.xbill.DNS.DClass;
@@ -24,7 +25,7 @@ public final class LocalLookup implements Lookup {
         query.getHeader().setFlag(Flags.RD);
         query.addRecord(Record.newRecord(qname, qtype, DClass.IN), Section.QUESTION);
         byte[] wire = query.toWire();
-        int length = processor.process(wire, wire.length, true);
+        int length = processor.process(wire, wire.length, Transport.TCP);
         try {
             return new Message(java.util.Arrays.copyOf(processor.reply(), length));
         } catch (IOException e) {

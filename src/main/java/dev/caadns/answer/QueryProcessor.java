@@ -9,6 +9,7 @@ import dev.caadns.wire.QueryParser;
 import dev.caadns.wire.ReplyStream;
 import dev.caadns.wire.Response;
 import dev.caadns.wire.ResponseWriter;
+import dev.caadns.wire.Transport;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 
@@ -34,6 +35,7 @@ public final class QueryProcessor {
     private final byte[] input = new byte[65535];
 
     private final QueryObserver observer;
+    private ParseResult parsed = ParseResult.OK;
 
     public QueryProcessor(QueryHandler chain, ResponseWriter writer) {
         this(Dispatch.queriesOnly(chain), writer, null);
@@ -46,7 +48,7 @@ public final class QueryProcessor {
         this.observer = observer;
     }
 
-    /** Where the transport copies a packet before {@link #process(int, InetSocketAddress, boolean)}. */
+    /** Where the transport copies a packet before {@link #process(int, InetSocketAddress, Transport, String)}. */
     public byte[] input() {
         return input;
     }
@@ -54,23 +56,31 @@ public final class QueryProcessor {
     /**
      * Processes the packet held in {@link #input()}; returns the reply length in {@link #reply()}, or
      * -1 when the packet gets no reply, or a reply of several messages ({@link #takeStream()}).
+     *
+     * @param userAgent the HTTP User-Agent of a DoH query, or null
      */
-    public int process(int length, InetSocketAddress client, boolean tcp) {
+    public int process(int length, InetSocketAddress client, Transport transport, String userAgent) {
         query.client(client);
+        query.arrivedBy(transport, userAgent);
         if (observer == null) {
-            return process(input, length, tcp);
+            return process(input, length);
         }
         long start = System.nanoTime();
-        int replyLength = process(input, length, tcp);
+        int replyLength = process(input, length);
         observer.observe(query, response, client, replyLength, System.nanoTime() - start);
         return replyLength;
     }
 
-    public int process(byte[] packet, int length, boolean tcp) {
-        query.overTcp(tcp);
+    /** Processes a packet that arrived by {@code transport}, with no observer (tests, in-process lookups). */
+    public int process(byte[] packet, int length, Transport transport) {
+        query.arrivedBy(transport, null);
+        return process(packet, length);
+    }
+
+    private int process(byte[] packet, int length) {
         query.tsig(null, "");
         response.reset();
-        ParseResult parsed = QueryParser.parse(packet, length, query);
+        parsed = QueryParser.parse(packet, length, query);
         TsigRequest signed = null;
         switch (parsed) {
             case DROP -> {
@@ -102,6 +112,11 @@ public final class QueryProcessor {
         }
         int replyLength = writer.write(query, response);
         return signed == null ? replyLength : signed.sign(writer.buffer(), replyLength);
+    }
+
+    /** True when the last packet was no DNS query at all (too short for a header, or a response). */
+    public boolean notAQuery() {
+        return parsed == ParseResult.DROP;
     }
 
     /** The multi-message reply the last query got (TCP only), handed over once; null for none. */

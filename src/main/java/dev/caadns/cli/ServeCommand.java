@@ -34,6 +34,23 @@ final class ServeCommand implements Callable<Integer> {
                     + "Repeatable; replaces the configured list.")
     List<String> listen;
 
+    @Option(names = "--doh", paramLabel = "ADDR:PORT",
+            description = "Address to answer DNS over HTTPS on (HTTP/2 and HTTP/1.1), like 127.0.0.1:8443. "
+                    + "Repeatable; replaces doh.listen. Off by default.")
+    List<String> doh;
+
+    @Option(names = "--dot", paramLabel = "ADDR:PORT",
+            description = "Address to answer DNS over TLS on, like 127.0.0.1:8853. "
+                    + "Repeatable; replaces dot.listen. Off by default.")
+    List<String> dot;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM certificate (chain) for DoT and DoH; without it and --tls-key a lab CA is made.")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of --tls-cert.")
+    String tlsKey;
+
     @Option(names = "--workers", paramLabel = "N", description = "Worker threads; 0 = one per core.")
     Integer workers;
 
@@ -81,6 +98,18 @@ final class ServeCommand implements Callable<Integer> {
         zones.addTo(flags);
         if (listen != null) {
             flags.put("listen", listen);
+        }
+        if (doh != null) {
+            flags.put("doh.listen", doh);
+        }
+        if (dot != null) {
+            flags.put("dot.listen", dot);
+        }
+        if (tlsCert != null) {
+            flags.put("tls.cert", tlsCert);
+        }
+        if (tlsKey != null) {
+            flags.put("tls.key", tlsKey);
         }
         if (workers != null) {
             flags.put("workers", workers);

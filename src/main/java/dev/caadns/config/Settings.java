@@ -12,6 +12,7 @@ import java.util.Optional;
 public final class Settings {
     /** {@code zones.directory = ""}: no folder is read. */
     private static final Path NO_FOLDER = Path.of("");
+    private static final String REFERENCE_ORIGIN = "reference.conf";
 
     private final List<InetSocketAddress> listen;
     private final Path zonesDirectory;
@@ -31,6 +32,14 @@ public final class Settings {
     private final int udpSendBuffer;
     private final boolean caaAllowInvalid;
     private final OutsideZones outsideZones;
+    private final List<InetSocketAddress> dohListen;
+    private final Optional<String> dohPath;
+    private final List<InetSocketAddress> dotListen;
+    private final Optional<Path> tlsCert;
+    private final Optional<Path> tlsKey;
+    private final List<String> tlsNames;
+    private final Duration tlsHandshakeTimeout;
+    private final Path stateDirectory;
     private final Config config;
     private final Optional<Path> configFile;
 
@@ -55,6 +64,24 @@ public final class Settings {
         this.udpSendBuffer = c.size("udp.send-buffer");
         this.caaAllowInvalid = c.bool("caa.allow-invalid");
         this.outsideZones = c.choice("outside-zones", OutsideZones.class);
+        this.dohListen = c.addresses("doh.listen");
+        String path = c.string("doh.path");
+        if (!path.isEmpty() && !path.startsWith("/")) {
+            throw ConfigError.at(c.config().getValue("doh.path").origin(), "doh.path",
+                    "expected a URL path starting with /, like \"/dns-query\", or \"\" for every path, got \"" + path + "\"");
+        }
+        this.dohPath = path.isEmpty() ? Optional.empty() : Optional.of(path);
+        this.dotListen = c.addresses("dot.listen");
+        this.tlsCert = c.optionalPath("tls.cert");
+        this.tlsKey = c.optionalPath("tls.key");
+        if (tlsCert.isPresent() != tlsKey.isPresent()) {
+            String set = tlsCert.isPresent() ? "tls.cert" : "tls.key";
+            throw ConfigError.at(c.config().getValue(set).origin(), set,
+                    "tls.cert and tls.key go together: set both, or neither for a lab CA made by caadns");
+        }
+        this.tlsNames = c.strings("tls.names");
+        this.tlsHandshakeTimeout = c.duration("tls.handshake-timeout");
+        this.stateDirectory = stateDirectory(c, configFile);
         this.config = c.config();
         this.configFile = configFile;
     }
@@ -145,6 +172,56 @@ public final class Settings {
     /** How names outside every zone file are answered. */
     public OutsideZones outsideZones() {
         return outsideZones;
+    }
+
+    /** Addresses to answer DNS over HTTPS on; empty = off. */
+    public List<InetSocketAddress> dohListen() {
+        return dohListen;
+    }
+
+    /** The one URL path DoH answers on; empty = every path. */
+    public Optional<String> dohPath() {
+        return dohPath;
+    }
+
+    /** Addresses to answer DNS over TLS on; empty = off. */
+    public List<InetSocketAddress> dotListen() {
+        return dotListen;
+    }
+
+    /** The operator's PEM certificate chain; empty (with {@link #tlsKey()}) = a lab CA made by caadns. */
+    public Optional<Path> tlsCert() {
+        return tlsCert;
+    }
+
+    public Optional<Path> tlsKey() {
+        return tlsKey;
+    }
+
+    /** Names the made server certificate holds besides localhost and the listen addresses. */
+    public List<String> tlsNames() {
+        return tlsNames;
+    }
+
+    public Duration tlsHandshakeTimeout() {
+        return tlsHandshakeTimeout;
+    }
+
+    /** Where caadns keeps what it makes across restarts (the lab CA). */
+    public Path stateDirectory() {
+        return stateDirectory;
+    }
+
+    /** The default folder sits beside the config file: a relative default would otherwise follow the working directory. */
+    private static Path stateDirectory(TypedConfig c, Optional<Path> configFile) throws ConfigError {
+        Path configured = c.path("state.directory");
+        boolean fromDefaults = c.config().getValue("state.directory").origin().description()
+                .startsWith(REFERENCE_ORIGIN);
+        if (fromDefaults && !configured.isAbsolute() && configFile.isPresent()) {
+            Path folder = configFile.get().toAbsolutePath().getParent();
+            return folder.resolve(configured).normalize();
+        }
+        return configured;
     }
 
     /** The merged, resolved tree (flags over file over defaults), for plugins that read their own keys. */

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
@@ -126,6 +127,23 @@ public final class TypedConfig {
     /** A file or folder; relative paths resolve against the folder of the file that set them. */
     Path path(String path) throws ConfigError {
         return resolve(value(path), string(path));
+    }
+
+    /** Like {@link #path}, but "" means none. */
+    Optional<Path> optionalPath(String path) throws ConfigError {
+        String text = string(path);
+        return text.isEmpty() ? Optional.empty() : Optional.of(resolve(value(path), text));
+    }
+
+    List<String> strings(String path) throws ConfigError {
+        List<String> strings = new ArrayList<>();
+        for (ConfigValue item : list(path, "a list of strings")) {
+            if (item.valueType() != ConfigValueType.STRING) {
+                throw expected(path, item, "a string");
+            }
+            strings.add((String) item.unwrapped());
+        }
+        return List.copyOf(strings);
     }
 
     List<InetSocketAddress> addresses(String path) throws ConfigError {

@@ -43,7 +43,7 @@ final class ArmedFault {
         if (!rule.types().isEmpty() && !rule.types().contains(q.type())) {
             return false;
         }
-        if (!rule.transport().matches(q.overTcp())) {
+        if (!rule.transport().matches(q.transport())) {
             return false;
         }
         if (rule.probability() < 1 && ThreadLocalRandom.current().nextDouble() >= rule.probability()) {

@@ -10,7 +10,7 @@ import org.xbill.DNS.Name;
  * @param name the exact name, or the top of the subtree, it applies to
  * @param subtree true when names below {@code name} are hit too
  * @param types query types hit; empty means every type
- * @param transport UDP, TCP or both
+ * @param transport one transport (udp, tcp, dot, doh) or any
  * @param action what happens to the answer
  * @param delayMillis how long the reply is held back; 0 = none
  * @param edeCode RFC 8914 INFO-CODE attached when the client sent EDNS; -1 = none

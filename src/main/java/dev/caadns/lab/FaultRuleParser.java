@@ -35,7 +35,8 @@ public final class FaultRuleParser {
         Name name = name(text(entry, "name", null));
         FaultAction action = FaultAction.of(text(entry, "action", "none"));
         Transport transport = Transport.of(text(entry, "transport", "any"));
-        if ((action == FaultAction.TC || action == FaultAction.TCP_ONLY) && transport == Transport.TCP) {
+        if ((action == FaultAction.TC || action == FaultAction.TCP_ONLY) && transport != Transport.ANY
+                && transport != Transport.UDP) {
             throw new IllegalArgumentException("transport: " + action.label() + " acts on UDP replies only");
         }
         int edeCode = -1;

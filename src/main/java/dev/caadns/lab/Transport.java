@@ -2,12 +2,12 @@ package dev.caadns.lab;
 
 import java.util.Locale;
 
-/** Which transport a fault applies to. */
+/** Which transport a fault applies to: any, or one of the transports queries arrive by. */
 public enum Transport {
-    ANY, UDP, TCP;
+    ANY, UDP, TCP, DOT, DOH;
 
-    boolean matches(boolean tcp) {
-        return this == ANY || (this == TCP) == tcp;
+    boolean matches(dev.caadns.wire.Transport arrived) {
+        return this == ANY || name().equals(arrived.name());
     }
 
     public String label() {
@@ -20,6 +20,6 @@ public enum Transport {
                 return t;
             }
         }
-        throw new IllegalArgumentException("transport: expected any, udp or tcp, got \"" + label + "\"");
+        throw new IllegalArgumentException("transport: expected any, udp, tcp, dot or doh, got \"" + label + "\"");
     }
 }

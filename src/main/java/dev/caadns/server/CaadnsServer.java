@@ -8,11 +8,14 @@ import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
 import dev.caadns.tsig.Tsig;
 import dev.caadns.tsig.TsigKeys;
+import dev.caadns.server.tls.TlsException;
+import dev.caadns.server.tls.TlsMaterial;
 import dev.caadns.wire.ResponseWriter;
 import dev.caadns.zone.Finding;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -61,7 +64,7 @@ public final class CaadnsServer implements AutoCloseable {
         DnsServer.Options options = new DnsServer.Options(settings.listen(), settings.workers(),
                 new StreamLimits(settings.tcpIdleTimeout(), settings.tcpMessageTimeout(),
                         settings.tcpMaxConnections()), settings.udpReceiveBuffer(),
-                settings.udpSendBuffer());
+                settings.udpSendBuffer(), tlsListeners(settings));
         CaadnsServer server;
         try {
             QueryProcessor.Dispatch dispatch = new QueryProcessor.Dispatch(handlers, OpcodeHandler.NOT_IMPLEMENTED,
@@ -77,6 +80,25 @@ public final class CaadnsServer implements AutoCloseable {
         }
         server.startPlugins();
         return server;
+    }
+
+    /** TLS material is read (or made) only when a DoT or DoH listener needs it. */
+    private static TlsListeners tlsListeners(Settings settings) throws StartupException {
+        if (settings.dotListen().isEmpty() && settings.dohListen().isEmpty()) {
+            return TlsListeners.NONE;
+        }
+        try {
+            TlsMaterial material = TlsMaterial.from(settings);
+            material.labCaFile().map(Path::toAbsolutePath).ifPresent(ca -> log.info(
+                    "DoT/DoH certificate from caadns's lab CA; clients trust {} (curl --cacert {}, kdig +tls-ca={})",
+                    ca, ca, ca));
+            return new TlsListeners(settings.dotListen(), settings.dohListen(), material.forDot(), material.forDoh(),
+                    settings.tlsHandshakeTimeout(), settings.dohPath());
+        } catch (TlsException e) {
+            throw new StartupException(e.getMessage(), e);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new StartupException("TLS setup failed: " + e.getMessage(), e);
+        }
     }
 
     private void startPlugins() throws StartupException {
@@ -132,6 +154,14 @@ public final class CaadnsServer implements AutoCloseable {
 
     public List<InetSocketAddress> tcpAddresses() {
         return network.tcpAddresses();
+    }
+
+    public List<InetSocketAddress> dotAddresses() {
+        return network.dotAddresses();
+    }
+
+    public List<InetSocketAddress> dohAddresses() {
+        return network.dohAddresses();
     }
 
     @Override

@@ -1,9 +1,13 @@
 package dev.caadns.server;
 
 import dev.caadns.answer.QueryProcessor;
+import dev.caadns.wire.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -17,8 +21,13 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
@@ -44,7 +53,7 @@ public final class DnsServer implements AutoCloseable {
 
     /** What the front end needs to know; the rest (zones, handlers) sits behind the processors. */
     public record Options(List<InetSocketAddress> listen, int workers, StreamLimits tcp,
-                          int udpReceiveBuffer, int udpSendBuffer) {
+                          int udpReceiveBuffer, int udpSendBuffer, TlsListeners tls) {
     }
 
     private final EventLoopGroup group;
@@ -52,6 +61,8 @@ public final class DnsServer implements AutoCloseable {
     private final List<Channel> channels = new ArrayList<>();
     private final List<InetSocketAddress> udpAddresses = new ArrayList<>();
     private final List<InetSocketAddress> tcpAddresses = new ArrayList<>();
+    private final List<InetSocketAddress> dotAddresses = new ArrayList<>();
+    private final List<InetSocketAddress> dohAddresses = new ArrayList<>();
     private final StreamedReplies streams = new StreamedReplies(STREAM_THREADS);
 
     private DnsServer(EventLoopGroup group, boolean epoll) {
@@ -79,6 +90,7 @@ public final class DnsServer implements AutoCloseable {
             for (InetSocketAddress address : options.listen()) {
                 server.bindBoth(address, options, udp, limiter, perLoop);
             }
+            server.bindEncrypted(options, perLoop);
             return server;
         } catch (RuntimeException | InterruptedException e) {
             server.close();
@@ -147,10 +159,86 @@ public final class DnsServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new StreamInitializer(options.tcp(), limiter, ch -> { },
-                        () -> new TcpQueryHandler(perLoop, streams)));
+                        () -> new TcpQueryHandler(perLoop, streams, Transport.TCP)));
         Channel ch = b.bind(address).sync().channel();
         bound.add(ch);
         return ((ServerSocketChannel) ch).localAddress();
+    }
+
+    /**
+     * DoT is TCP's stream handling with TLS under it; DoH is HTTP/2 or HTTP/1.1 under TLS. Each has a
+     * connection cap of its own, the size of TCP's. A TLS handshake has a deadline: a client that never
+     * finishes it is dropped, and holds nothing meanwhile (the handshake never blocks the event loop).
+     */
+    private void bindEncrypted(Options options, FastThreadLocal<QueryProcessor> perLoop) throws InterruptedException {
+        TlsListeners tls = options.tls();
+        ConnectionLimiter dotLimiter = new ConnectionLimiter(options.tcp().maxConnections());
+        for (InetSocketAddress address : tls.dot()) {
+            dotAddresses.add(bindStream(address, "DoT", new StreamInitializer(options.tcp(), dotLimiter,
+                    ch -> ch.pipeline().addLast(handshake(ch, tls.dotContext(), tls)),
+                    () -> new TcpQueryHandler(perLoop, streams, Transport.DOT))));
+        }
+        ConnectionLimiter dohLimiter = new ConnectionLimiter(options.tcp().maxConnections());
+        long idleMillis = options.tcp().idleTimeout().toMillis();
+        for (InetSocketAddress address : tls.doh()) {
+            dohAddresses.add(bindStream(address, "DoH", new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel ch) {
+                    ConnectionLimiter.Slot slot = dohLimiter.tryAcquire(ch);
+                    if (slot != null) {
+                        ch.pipeline().addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS) {
+                            @Override
+                            protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent event) {
+                                ctx.close();
+                            }
+                        }, handshake(ch, tls.dohContext(), tls), new ChannelInboundHandlerAdapter() {
+                            // Any request bytes count as use: a busy HTTP/2 connection is never the stalest.
+                            @Override
+                            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                                slot.messageCompleted(System.nanoTime());
+                                ctx.fireChannelRead(msg);
+                            }
+                        }, new DohProtocolHandler(perLoop, tls.dohPath()));
+                    }
+                }
+            }));
+        }
+    }
+
+    private static SslHandler handshake(SocketChannel ch, SslContext context, TlsListeners tls) {
+        SslHandler handler = context.newHandler(ch.alloc());
+        handler.setHandshakeTimeoutMillis(tls.handshakeTimeout().toMillis());
+        return handler;
+    }
+
+    private InetSocketAddress bindStream(InetSocketAddress address, String what,
+                                         ChannelInitializer<SocketChannel> initializer) throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap().group(group)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(initializer);
+        try {
+            Channel ch = b.bind(address).sync().channel();
+            channels.add(ch);
+            InetSocketAddress actual = ((ServerSocketChannel) ch).localAddress();
+            log.info("listening on {} ({})", format(actual), what);
+            return actual;
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) { // Netty's sync() rethrows the bind's IOException undeclared
+            throw new IllegalStateException("cannot listen on " + format(address) + " (" + what + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public List<InetSocketAddress> dotAddresses() {
+        return List.copyOf(dotAddresses);
+    }
+
+    public List<InetSocketAddress> dohAddresses() {
+        return List.copyOf(dohAddresses);
     }
 
     public List<InetSocketAddress> udpAddresses() {

@@ -2,6 +2,7 @@ package dev.caadns.server;
 
 import dev.caadns.answer.QueryProcessor;
 import dev.caadns.wire.ReplyStream;
+import dev.caadns.wire.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -22,12 +23,15 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger log = LoggerFactory.getLogger(TcpQueryHandler.class);
     private final FastThreadLocal<QueryProcessor> processors;
     private final StreamedReplies streams;
+    private final Transport transport;
     private final ArrayDeque<ByteBuf> waiting = new ArrayDeque<>();
     private StreamedReplies.Sending sending;
 
-    TcpQueryHandler(FastThreadLocal<QueryProcessor> processors, StreamedReplies streams) {
+    /** @param transport TCP, or DoT when a TLS handler sits below this one */
+    TcpQueryHandler(FastThreadLocal<QueryProcessor> processors, StreamedReplies streams, Transport transport) {
         this.processors = processors;
         this.streams = streams;
+        this.transport = transport;
     }
 
     @Override
@@ -43,7 +47,7 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
         int length = frame.readableBytes();
         QueryProcessor processor = processors.get();
         frame.getBytes(frame.readerIndex(), processor.input(), 0, length);
-        int replyLength = processor.process(length, (InetSocketAddress) ctx.channel().remoteAddress(), true);
+        int replyLength = processor.process(length, (InetSocketAddress) ctx.channel().remoteAddress(), transport, null);
         if (replyLength < 0) {
             ReplyStream stream = processor.takeStream();
             if (stream != null) {
@@ -111,7 +115,7 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.debug("TCP connection closed: {}", cause.toString());
+        log.debug("{} connection closed: {}", transport.label(), cause.toString());
         DnsStreamFramer.flushAndClose(ctx);
     }
 }

@@ -1,6 +1,7 @@
 package dev.caadns.server;
 
 import dev.caadns.answer.QueryProcessor;
+import dev.caadns.wire.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -27,7 +28,7 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
         int length = content.readableBytes();
         QueryProcessor processor = processors.get();
         content.getBytes(content.readerIndex(), processor.input(), 0, length);
-        int replyLength = processor.process(length, packet.sender(), false);
+        int replyLength = processor.process(length, packet.sender(), Transport.UDP, null);
         if (replyLength < 0) {
             return;
         }

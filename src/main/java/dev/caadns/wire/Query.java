@@ -39,7 +39,8 @@ public final class Query {
 
     long clientSerial;
 
-    boolean tcp;
+    Transport transport = Transport.UDP;
+    String userAgent;
     java.net.InetSocketAddress client;
 
     /** A copy that outlives this reused instance: for a reply written later, on another thread. */
@@ -62,7 +63,8 @@ public final class Query {
         System.arraycopy(cookie, 0, c.cookie, 0, cookieLength);
         c.cookieLength = cookieLength;
         c.validServerCookie = validServerCookie;
-        c.tcp = tcp;
+        c.transport = transport;
+        c.userAgent = userAgent;
         c.client = client;
         c.tsigAt = tsigAt;
         c.tsigKey = tsigKey;
@@ -177,12 +179,24 @@ public final class Query {
         validServerCookie = value;
     }
 
+    /** True for every transport on top of TCP (TCP, DoT, DoH): the reply may use the full 65,535 bytes. */
     public boolean overTcp() {
-        return tcp;
+        return transport != Transport.UDP;
     }
 
-    public void overTcp(boolean value) {
-        tcp = value;
+    public Transport transport() {
+        return transport;
+    }
+
+    /** The HTTP client's User-Agent for a DoH query, or null (other transports, or none sent). */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** Set by the transport before parsing: the parser leaves these alone. */
+    public void arrivedBy(Transport value, String httpUserAgent) {
+        transport = value;
+        userAgent = httpUserAgent;
     }
 
     /** Who sent the query (for access control); null when processed without a socket. */

@@ -157,6 +157,15 @@ public final class Response {
         cookieLength = value;
     }
 
+    /**
+     * How long the reply may be cached (RFC 8484 §5.1): the smallest TTL in the answer section, or for
+     * an answer without records the smallest in the authority section (the SOA, RFC 2308); -1 = no records.
+     */
+    public long freshnessSeconds() {
+        long answerTtl = answer.smallestTtl();
+        return answerTtl >= 0 ? answerTtl : authority.smallestTtl();
+    }
+
     public Section answer() {
         return answer;
     }

@@ -42,7 +42,7 @@ public final class ResponseWriter {
 
     /** The largest reply this query may get. */
     public int limit(Query q) {
-        if (q.tcp) {
+        if (q.overTcp()) {
             return MAX_MESSAGE;
         }
         return q.edns ? Math.min(q.ednsPayload, ourPayload) : 512;

@@ -43,6 +43,17 @@ public final class Section {
         return sets[i];
     }
 
+    /** The smallest TTL of the RRsets here, or -1 when there are none. */
+    long smallestTtl() {
+        long smallest = -1;
+        for (int i = 0; i < count; i++) {
+            if (smallest < 0 || sets[i].ttl() < smallest) {
+                smallest = sets[i].ttl();
+            }
+        }
+        return smallest;
+    }
+
     void clear() {
         java.util.Arrays.fill(owners, 0, count, null);
         java.util.Arrays.fill(sets, 0, count, null);

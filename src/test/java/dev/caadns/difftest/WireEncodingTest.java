@@ -48,7 +48,8 @@ class WireEncodingTest {
 
         for (GeneratedQuery query : queries) {
             byte[] wire = query.toMessage().toWire();
-            int length = processor.process(wire, wire.length, query.transport() == GeneratedQuery.Transport.TCP);
+            int length = processor.process(wire, wire.length, query.transport() == GeneratedQuery.Transport.TCP
+                    ? dev.caadns.wire.Transport.TCP : dev.caadns.wire.Transport.UDP);
             byte[] reply = Arrays.copyOf(processor.reply(), length);
 
             Message ours = new Message(reply);

@@ -67,7 +67,8 @@ class StreamedRepliesTest {
     void start() throws InterruptedException {
         // AXFR questions get a stream, everything else an ordinary empty reply.
         DnsServer.Options options = new DnsServer.Options(List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
-                1, new StreamLimits(Duration.ofSeconds(10), Duration.ofSeconds(5), 10), 1 << 16, 1 << 16);
+                1, new StreamLimits(Duration.ofSeconds(10), Duration.ofSeconds(5), 10), 1 << 16, 1 << 16,
+                TlsListeners.NONE);
         server = DnsServer.start(options, () -> new QueryProcessor((q, r) -> {
             if (q.type() == Type.AXFR) {
                 r.stream(numbered(q.id()));
