@@ -12,6 +12,10 @@ import java.util.function.Supplier;
  * The last link of the chain: answers from zone data, following RFC 1034 §4.3.2 as NSD's answer.c
  * does, with one method per outcome: answer, CNAME chain, wildcard, DNAME, referral, NODATA,
  * NXDOMAIN, REFUSED. CNAME and DNAME targets are chased inside the same zone only, as NSD and Knot do.
+ *
+ * <p>For a signed zone and a query with DO set, each outcome adds what a validator needs (RFC 4035
+ * §3.1): the RRSIGs of every authoritative RRset, the NSEC records of a negative or wildcard answer,
+ * and in a referral the DS or the NSEC proving there is none. Without DO nothing is added.
  */
 public final class ZoneAnswerer implements QueryHandler {
     static final int A = 1;
@@ -21,6 +25,7 @@ public final class ZoneAnswerer implements QueryHandler {
     static final int AAAA = 28;
     static final int DNAME = 39;
     static final int DS = 43;
+    static final int DNSKEY = 48;
     static final int IXFR = 251;
     static final int AXFR = 252;
     static final int MAILB = 253;
@@ -68,7 +73,7 @@ public final class ZoneAnswerer implements QueryHandler {
             }
         }
         r.authoritative(true);
-        resolve(zone, q, r, q.name(), 0, q.nameLength(), null, 0);
+        resolve(zone, set.signed(zone), q, r, q.name(), 0, q.nameLength(), null, 0);
         if (r.rcode() == Response.NXDOMAIN && set.isImplicit(zone)) {
             // In an implicit lab zone every name exists, as in challtestsrv: a name that gets the
             // default address for A must not be NXDOMAIN for CAA (RFC 8020). The SOA stays in authority.
@@ -80,32 +85,32 @@ public final class ZoneAnswerer implements QueryHandler {
      * Answers for the name at name[off, off+len) inside zone. owner is null for the question name (the
      * writer points at the question), else the alias target being chased, which is also name itself.
      */
-    private void resolve(ZoneIndex zone, Query q, Response r, byte[] name, int off, int len, byte[] owner,
-                         int depth) {
+    private void resolve(ZoneIndex zone, SignedZone s, Query q, Response r, byte[] name, int off, int len,
+                         byte[] owner, int depth) {
         Node node = zone.find(name, off, len);
         if (node != null) {
             if (node.cut() != null) {
-                aboveCut(zone, q, r, node.cut(), name, off, len, owner, depth);
+                aboveCut(zone, s, q, r, node.cut(), name, off, len, owner, depth);
             } else if (node.isDelegation() && q.type() != DS) {
-                referral(r, node, depth);
+                referral(s, q, r, node, depth);
             } else {
-                answerAt(zone, q, r, node, owner == null ? null : node.owner(), depth);
+                answerAt(zone, s, q, r, node, owner == null ? null : node.owner(), depth);
             }
             return;
         }
         Node encloser = closestEncloser(zone, name, off, len);
         if (encloser.cut() != null) {
-            aboveCut(zone, q, r, encloser.cut(), name, off, len, owner, depth);
+            aboveCut(zone, s, q, r, encloser.cut(), name, off, len, owner, depth);
         } else if (encloser.isDelegation()) {
-            referral(r, encloser, depth);
+            referral(s, q, r, encloser, depth);
         } else if (encloser.get(DNAME) != null) {
-            dname(zone, q, r, encloser, name, off, len, owner, depth);
+            dname(zone, s, q, r, encloser, name, off, len, owner, depth);
         } else if (synthesis.exists(zone, name, off, len)) {
-            synthesizedName(zone, q, r, name, off, len, owner);
+            synthesizedName(zone, s, q, r, name, off, len, owner);
         } else if (encloser.wildcard() != null) {
-            wildcard(zone, q, r, encloser.wildcard(), owner, depth);
+            wildcard(zone, s, q, r, encloser.wildcard(), name, off, len, owner, depth);
         } else {
-            nxdomain(zone, r);
+            nxdomain(zone, s, q, r, encloser, name, off, len);
         }
     }
 
@@ -119,104 +124,128 @@ public final class ZoneAnswerer implements QueryHandler {
         }
     }
 
-    private void aboveCut(ZoneIndex zone, Query q, Response r, Node cut, byte[] name, int off, int len,
-                          byte[] owner, int depth) {
+    private void aboveCut(ZoneIndex zone, SignedZone s, Query q, Response r, Node cut, byte[] name, int off,
+                          int len, byte[] owner, int depth) {
         if (cut.isDelegation()) {
-            referral(r, cut, depth);
+            referral(s, q, r, cut, depth);
         } else {
-            dname(zone, q, r, cut, name, off, len, owner, depth);
+            dname(zone, s, q, r, cut, name, off, len, owner, depth);
         }
     }
 
     /** The name exists (or a wildcard stands for it): its RRset, a CNAME to follow, or NODATA. */
-    private void answerAt(ZoneIndex zone, Query q, Response r, Node node, byte[] owner, int depth) {
+    private void answerAt(ZoneIndex zone, SignedZone s, Query q, Response r, Node node, byte[] owner, int depth) {
         if (q.type() == ANY) {
-            anyQuery(zone, r, node, owner);
+            anyQuery(zone, s, q, r, node, owner);
             return;
         }
-        RRset set = node.get(q.type());
+        RRset set = s == null ? null : s.rrset(node, q.type(), r);
+        if (set == null) {
+            set = node.get(q.type());
+        }
         if (set == null) {
             set = synthesis.rrset(zone, node, node.name(), 0, node.name().length, q.type(), r);
         }
         if (set != null) {
-            answer(r, set, owner);
+            answer(s, q, r, set, owner, node.name(), 0, node.name().length);
             return;
         }
         RRset cname = node.get(CNAME);
         if (cname != null) {
-            cnameChain(zone, q, r, cname, owner, depth);
+            cnameChain(zone, s, q, r, cname, owner, node, depth);
             return;
         }
-        nodata(zone, r);
+        nodata(zone, s, q, r, node, node.name(), 0, node.name().length);
     }
 
-    private void answer(Response r, RRset set, byte[] owner) {
-        r.answer().add(owner, set);
+    /** signedAs[off, off+len) is the lowercase name the RRset's signatures were made for. */
+    private void answer(SignedZone s, Query q, Response r, RRset set, byte[] owner, byte[] signedAs, int off,
+                        int len) {
+        r.answer().add(owner, set, proofs(s, q) ? s.signatures(set, signedAs, off, len, r) : null);
         additionalFor(r, set);
     }
 
+    /** True when the reply carries DNSSEC records: a signed zone and DO set (RFC 4035 §3.2.1). */
+    private static boolean proofs(SignedZone s, Query q) {
+        return s != null && q.dnssecOk();
+    }
+
     /** RFC 8482: one RRset is enough for ANY; NSD and Knot do the same for minimal responses. */
-    private void anyQuery(ZoneIndex zone, Response r, Node node, byte[] owner) {
+    private void anyQuery(ZoneIndex zone, SignedZone s, Query q, Response r, Node node, byte[] owner) {
+        byte[] name = node.name();
         if (node.isEmptyNonTerminal()) {
-            RRset synthesized = synthesis.rrset(zone, node, node.name(), 0, node.name().length, ANY, r);
+            RRset synthesized = synthesis.rrset(zone, node, name, 0, name.length, ANY, r);
             if (synthesized == null) {
-                nodata(zone, r);
+                nodata(zone, s, q, r, node, name, 0, name.length);
             } else {
-                answer(r, synthesized, owner);
+                answer(s, q, r, synthesized, owner, name, 0, name.length);
             }
             return;
         }
         RRset cname = node.get(CNAME);
-        answer(r, cname != null ? cname : node.rrsets()[0], owner);
+        answer(s, q, r, cname != null ? cname : node.rrsets()[0], owner, name, 0, name.length);
     }
 
     /** A name that exists only by synthesis: what is synthesized there, NODATA for anything else. */
-    private void synthesizedName(ZoneIndex zone, Query q, Response r, byte[] name, int off, int len, byte[] owner) {
+    private void synthesizedName(ZoneIndex zone, SignedZone s, Query q, Response r, byte[] name, int off, int len,
+                                 byte[] owner) {
         RRset synthesized = synthesis.rrset(zone, null, name, off, len, q.type(), r);
         if (synthesized == null) {
-            nodata(zone, r);
+            nodata(zone, s, q, r, null, name, off, len);
         } else {
-            answer(r, synthesized, owner);
+            answer(s, q, r, synthesized, owner, name, off, len);
         }
     }
 
-    private void cnameChain(ZoneIndex zone, Query q, Response r, RRset cname, byte[] owner, int depth) {
+    private void cnameChain(ZoneIndex zone, SignedZone s, Query q, Response r, RRset cname, byte[] owner,
+                            Node node, int depth) {
         if (r.answer().contains(cname) || depth >= MAX_CHAIN) {
             return;
         }
-        r.answer().add(owner, cname);
+        r.answer().add(owner, cname,
+                proofs(s, q) ? s.signatures(cname, node.name(), 0, node.name().length, r) : null);
         byte[] target = cname.rdata(0);
-        follow(zone, q, r, target, depth);
+        follow(zone, s, q, r, target, depth);
     }
 
     /** Continues with an alias target when it lies in this zone; outside it the client goes on alone. */
-    private void follow(ZoneIndex zone, Query q, Response r, byte[] target, int depth) {
+    private void follow(ZoneIndex zone, SignedZone s, Query q, Response r, byte[] target, int depth) {
         int targetLength = WireName.length(target, 0);
         int originLength = zone.origin().length;
         if (targetLength < originLength
                 || zone.find(target, targetLength - originLength, originLength) != zone.apex()) {
             return;
         }
-        resolve(zone, q, r, target, 0, targetLength, target, depth + 1);
+        resolve(zone, s, q, r, target, 0, targetLength, target, depth + 1);
     }
 
-    /** RFC 4592: the wildcard's records, owned by the name asked for (never by the star). */
-    private void wildcard(ZoneIndex zone, Query q, Response r, Node star, byte[] owner, int depth) {
-        answerAt(zone, q, r, star, owner, depth);
+    /**
+     * RFC 4592: the wildcard's records, owned by the name asked for (never by the star). Signed, the
+     * NSEC covering that name goes along: no closer match exists (RFC 4035 §3.1.3.3).
+     */
+    private void wildcard(ZoneIndex zone, SignedZone s, Query q, Response r, Node star, byte[] name, int off,
+                          int len, byte[] owner, int depth) {
+        answerAt(zone, s, q, r, star, owner, depth);
+        if (proofs(s, q)) {
+            addNsec(s, r, s.nsecCovering(name, off, len, r));
+        }
     }
 
     /** RFC 6672: the DNAME, a CNAME synthesized from it, and the chase of the new name. */
-    private void dname(ZoneIndex zone, Query q, Response r, Node dnameNode, byte[] name, int off, int len,
-                       byte[] owner, int depth) {
+    private void dname(ZoneIndex zone, SignedZone s, Query q, Response r, Node dnameNode, byte[] name, int off,
+                       int len, byte[] owner, int depth) {
         RRset dname = dnameNode.get(DNAME);
-        if (q.type() == DNAME && len == dnameNode.name().length) {
-            answer(r, dname, owner);
+        byte[] dnameName = dnameNode.name();
+        if (q.type() == DNAME && len == dnameName.length) {
+            answer(s, q, r, dname, owner, dnameName, 0, dnameName.length);
             return;
         }
         if (depth >= MAX_CHAIN || r.answer().contains(dname)) {
             return;
         }
-        r.answer().add(dnameNode.owner(), dname);
+        // the synthesized CNAME goes unsigned: validators derive it from the signed DNAME (RFC 6672 §5.3.1)
+        r.answer().add(dnameNode.owner(), dname,
+                proofs(s, q) ? s.signatures(dname, dnameName, 0, dnameName.length, r) : null);
         byte[] target = dname.rdata(0);
         int prefix = len - dnameNode.name().length;
         int targetLength = WireName.length(target, 0);
@@ -230,31 +259,83 @@ public final class ZoneAnswerer implements QueryHandler {
         RRset cname = new RRset(null, CNAME, dname.ttl(), new byte[][] {synthesized});
         r.answer().add(owner, cname);
         if (q.type() != CNAME) {
-            follow(zone, q, r, synthesized, depth);
+            follow(zone, s, q, r, synthesized, depth);
         }
     }
 
     /**
-     * RFC 1034 §4.3.2 step 3b: NS of the cut in authority, glue in additional, AA clear. No DS even
-     * for DO queries: zones here are unsigned, and NSD and Knot add DS to referrals only from signed zones.
+     * RFC 1034 §4.3.2 step 3b: NS of the cut in authority, glue in additional, AA clear. From a signed
+     * zone with DO, the DS and its RRSIGs, or the NSEC at the cut that proves there is no DS (RFC
+     * 4035 §3.1.4): the NS and the glue are never signed on the parent side.
      */
-    private void referral(Response r, Node cut, int depth) {
+    private void referral(SignedZone s, Query q, Response r, Node cut, int depth) {
         if (depth == 0) {
             r.authoritative(false);
         }
         RRset ns = cut.get(NS);
         r.authority().add(ns.owner(), ns);
+        if (proofs(s, q)) {
+            RRset ds = s.rrset(cut, DS, r);
+            if (ds == null) {
+                ds = cut.get(DS);
+            }
+            if (ds != null) {
+                r.authority().add(ds.owner(), ds, s.signatures(ds, cut.name(), 0, cut.name().length, r));
+            } else {
+                addNsec(s, r, s.nsecAt(cut, cut.name(), 0, cut.name().length, r));
+            }
+        }
         additionalFor(r, ns);
     }
 
-    private static void nodata(ZoneIndex zone, Response r) {
-        RRset soa = zone.negativeSoa();
-        r.authority().add(soa.owner(), soa);
+    /**
+     * The SOA for negative caching; signed, the NSEC at the name that lacks the type, or for an empty
+     * non-terminal of an NSEC chain the one covering it (its next name lies below it).
+     */
+    private static void nodata(ZoneIndex zone, SignedZone s, Query q, Response r, Node node, byte[] name,
+                               int off, int len) {
+        negativeSoa(zone, s, q, r);
+        if (proofs(s, q)) {
+            RRset nsec = s.nsecAt(node, name, off, len, r);
+            addNsec(s, r, nsec != null ? nsec : s.nsecCovering(name, off, len, r));
+        }
     }
 
-    private static void nxdomain(ZoneIndex zone, Response r) {
+    /**
+     * RFC 4035 §3.1.3.2: the NSEC covering the name, and the one proving that no wildcard at the
+     * closest encloser could have answered instead.
+     */
+    private static void nxdomain(ZoneIndex zone, SignedZone s, Query q, Response r, Node encloser, byte[] name,
+                                 int off, int len) {
         r.rcode(Response.NXDOMAIN);
-        nodata(zone, r);
+        negativeSoa(zone, s, q, r);
+        if (proofs(s, q)) {
+            addNsec(s, r, s.nsecCovering(name, off, len, r));
+            byte[] star = wildcardOf(encloser.name());
+            addNsec(s, r, s.nsecCovering(star, 0, star.length, r));
+        }
+    }
+
+    private static byte[] wildcardOf(byte[] name) {
+        byte[] star = new byte[name.length + 2];
+        star[0] = 1;
+        star[1] = '*';
+        System.arraycopy(name, 0, star, 2, name.length);
+        return star;
+    }
+
+    private static void negativeSoa(ZoneIndex zone, SignedZone s, Query q, Response r) {
+        RRset soa = zone.negativeSoa();
+        byte[] origin = zone.origin();
+        r.authority().add(soa.owner(), soa, proofs(s, q) ? s.signatures(soa, origin, 0, origin.length, r) : null);
+    }
+
+    /** An NSEC and its RRSIGs in the authority section, once; nothing when a fault withholds it. */
+    private static void addNsec(SignedZone s, Response r, RRset nsec) {
+        if (nsec == null || r.authority().containsSame(nsec)) {
+            return;
+        }
+        r.authority().add(nsec.owner(), nsec, s.signatures(nsec, nsec.owner(), 0, nsec.owner().length, r));
     }
 
     private static void refused(Response r) {

@@ -5,6 +5,7 @@ import dev.caadns.zone.ZoneIndex;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The zones being served, found by longest match of the query name. Immutable; replaced whole on reload. */
@@ -12,6 +13,7 @@ public final class ZoneSet {
     private final NameTable<ZoneIndex> byOrigin;
     private final List<ZoneIndex> zones;
     private final Set<ZoneIndex> implicit;
+    private final Map<ZoneIndex, SignedZone> signed;
 
     public ZoneSet(List<ZoneIndex> zones) {
         this(zones, List.of());
@@ -19,12 +21,23 @@ public final class ZoneSet {
 
     /** @param implicit the zones among {@code zones} made up for runtime records outside every zone file */
     public ZoneSet(List<ZoneIndex> zones, List<ZoneIndex> implicit) {
+        this(zones, implicit, Map.of());
+    }
+
+    /** @param signed the DNSSEC side of the zones that are signed */
+    public ZoneSet(List<ZoneIndex> zones, List<ZoneIndex> implicit, Map<ZoneIndex, SignedZone> signed) {
         NameTable.Builder<ZoneIndex> builder = new NameTable.Builder<>();
         zones.forEach(z -> builder.put(z.origin(), z));
         this.byOrigin = builder.build();
         this.zones = List.copyOf(zones);
         this.implicit = Collections.newSetFromMap(new IdentityHashMap<>());
         this.implicit.addAll(implicit);
+        this.signed = signed.isEmpty() ? Map.of() : new IdentityHashMap<>(signed);
+    }
+
+    /** The zone's DNSSEC side, or null when it is served unsigned. */
+    public SignedZone signed(ZoneIndex zone) {
+        return signed.isEmpty() ? null : signed.get(zone);
     }
 
     /** True for an implicit lab zone: one no zone file defines, made up for runtime records. */

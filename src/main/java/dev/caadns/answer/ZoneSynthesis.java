@@ -50,4 +50,12 @@ public interface ZoneSynthesis {
     default List<Record> records(ZoneSet zones, ZoneIndex zone) {
         return List.of();
     }
+
+    /**
+     * True when names the zone does not hold may exist in it by synthesis ({@link #exists}), so a
+     * signer must deny names one at a time instead of with an NSEC chain over the zone's own names.
+     */
+    default boolean synthesizesNames(ZoneIndex zone) {
+        return false;
+    }
 }

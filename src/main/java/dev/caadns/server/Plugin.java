@@ -3,6 +3,7 @@ package dev.caadns.server;
 import dev.caadns.answer.QueryHandler;
 import dev.caadns.answer.QueryObserver;
 import dev.caadns.answer.ZoneSet;
+import dev.caadns.answer.ZoneSigner;
 import dev.caadns.answer.ZoneSynthesis;
 import dev.caadns.zone.Finding;
 import dev.caadns.zone.ZoneValidator;
@@ -23,6 +24,11 @@ public interface Plugin {
     /** CAA the plugin adds to the zone data at query time (templates); at most one plugin may have any. */
     default ZoneSynthesis synthesis() {
         return ZoneSynthesis.NONE;
+    }
+
+    /** Signs the zones as they are published (DNSSEC); at most one plugin may have a signer. */
+    default ZoneSigner signer() {
+        return ZoneSigner.NONE;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.caadns.server;
 
 import dev.caadns.answer.ZoneSet;
+import dev.caadns.answer.ZoneSigner;
 import dev.caadns.config.OutsideZones;
 import dev.caadns.zone.Finding;
 import dev.caadns.zone.LoadedZone;
@@ -78,6 +79,7 @@ public final class ServedZones implements Supplier<ZoneSet> {
     private final Map<Name, Long> runtimeSerials = new LinkedHashMap<>();
     /** Each zone's overlay as last published, to see which zones a change touched. */
     private Map<Name, List<String>> publishedOverlay = Map.of();
+    private final ZoneSigner signer;
     /** A zone as its file gave it: only the index is kept, not the parsed records. */
     private record FileZone(ZoneIndex index, Path source) {
     }
@@ -101,8 +103,14 @@ public final class ServedZones implements Supplier<ZoneSet> {
      * @param serialPolicy what a runtime change does to its zone's SOA serial
      */
     public ServedZones(Source source, OutsideZones outsideZones, SerialPolicy serialPolicy) {
+        this(source, outsideZones, serialPolicy, ZoneSigner.NONE);
+    }
+
+    /** @param signer makes the DNSSEC side of each version published */
+    public ServedZones(Source source, OutsideZones outsideZones, SerialPolicy serialPolicy, ZoneSigner signer) {
         this.source = source;
         this.serialPolicy = serialPolicy;
+        this.signer = signer;
         if (outsideZones == OutsideZones.CHALLTESTSRV) {
             labZones.add(Name.root);
         }
@@ -117,6 +125,11 @@ public final class ServedZones implements Supplier<ZoneSet> {
     public synchronized void listen(Listener listener) {
         listeners.add(listener);
         listener.published(null, current);
+    }
+
+    /** Publishes the same zones again, so the signer can refresh signatures that near their expiry. */
+    public synchronized void republish() {
+        publish();
     }
 
     @Override
@@ -312,7 +325,9 @@ public final class ServedZones implements Supplier<ZoneSet> {
             indexes.add(index);
             implicitIndexes.add(index);
         }
-        ZoneSet next = new ZoneSet(indexes, implicitIndexes);
+        // implicit lab zones stay unsigned: every name exists in them, which no NSEC chain could say
+        List<ZoneIndex> fromFileIndexes = indexes.stream().filter(i -> !implicitIndexes.contains(i)).toList();
+        ZoneSet next = new ZoneSet(indexes, implicitIndexes, signer.sign(fromFileIndexes, current));
         for (Listener listener : listeners) {
             try {
                 listener.published(current, next);

@@ -2,6 +2,7 @@ package dev.caadns.server;
 
 import dev.caadns.answer.QueryHandler;
 import dev.caadns.answer.ZoneAnswerer;
+import dev.caadns.answer.ZoneSigner;
 import dev.caadns.answer.ZoneSynthesis;
 import dev.caadns.config.OutsideZones;
 import dev.caadns.config.Settings;
@@ -40,7 +41,7 @@ public final class ZonesAndChain {
             throws CaadnsServer.StartupException {
         ZoneLoader loader = loader(settings, plugins);
         ServedZones zones = new ServedZones(source(settings, loader), settings.outsideZones(),
-                settings.serialPolicy());
+                settings.serialPolicy(), signer(plugins));
         zones.checkChangesWith((origin, records) -> loader.check(origin, records, RUNTIME_SOURCE));
         List<ServedZones.ZoneStatus> report;
         try {
@@ -70,6 +71,14 @@ public final class ZonesAndChain {
             throw new IllegalStateException("more than one plugin synthesizes zone data");
         }
         return all.isEmpty() ? ZoneSynthesis.NONE : all.get(0);
+    }
+
+    private static ZoneSigner signer(List<Plugin> plugins) {
+        List<ZoneSigner> all = plugins.stream().map(Plugin::signer).filter(s -> s != ZoneSigner.NONE).toList();
+        if (all.size() > 1) {
+            throw new IllegalStateException("more than one plugin signs zones");
+        }
+        return all.isEmpty() ? ZoneSigner.NONE : all.get(0);
     }
 
     /** The loader serve uses: the configured limits and every plugin's validators. */

@@ -30,6 +30,7 @@ public final class Response {
     private int reserved;
     private final byte[] cookie = new byte[40];
     private int cookieLength;
+    private DnssecFault dnssecFault = DnssecFault.NONE;
     private final Section answer = new Section();
     private final Section authority = new Section();
     private final Section additional = new Section();
@@ -46,6 +47,7 @@ public final class Response {
         note = null;
         stream = null;
         reserved = 0;
+        dnssecFault = DnssecFault.NONE;
         answer.clear();
         authority.clear();
         additional.clear();
@@ -164,6 +166,15 @@ public final class Response {
     public long freshnessSeconds() {
         long answerTtl = answer.smallestTtl();
         return answerTtl >= 0 ? answerTtl : authority.smallestTtl();
+    }
+
+    /** How this reply's DNSSEC records are to be broken (a fault), or NONE. */
+    public DnssecFault dnssecFault() {
+        return dnssecFault;
+    }
+
+    public void dnssecFault(DnssecFault value) {
+        dnssecFault = value;
     }
 
     public Section answer() {

@@ -6,7 +6,7 @@ import dev.caadns.zone.WireName;
 /**
  * The only code that knows the reply's wire layout. It copies the question as sent, writes the
  * sections with name compression, and truncates in one place: an RRset of the answer or authority
- * section that does not fit is left out whole and TC is set; an additional RRset that does not fit is
+ * section that does not fit is left out whole, with its RRSIGs, and TC is set; an additional RRset that does not fit is
  * left out silently (RFC 2181 §9). One writer per event loop; its buffer is reused.
  */
 public final class ResponseWriter {
@@ -121,12 +121,14 @@ public final class ResponseWriter {
         for (int i = 0; i < section.count(); i++) {
             int mark = pos;
             int namesMark = nameCount;
-            if (!writeRRset(section.owner(i), section.rrset(i), q, limit)) {
+            RRset rrsigs = section.signatures(i);
+            if (!writeRRset(section.owner(i), section.rrset(i), q, limit)
+                    || rrsigs != null && !writeRRset(section.owner(i), rrsigs, q, limit)) {
                 pos = mark;
                 nameCount = namesMark;
                 return ~written;
             }
-            written += section.rrset(i).size();
+            written += section.rrset(i).size() + (rrsigs == null ? 0 : rrsigs.size());
         }
         return written;
     }

@@ -2,24 +2,48 @@ package dev.caadns.wire;
 
 import dev.caadns.zone.RRset;
 
-/** The RRsets of one message section, each with the owner to write (null = the question name). */
+/**
+ * The RRsets of one message section, each with the owner to write (null = the question name) and
+ * the RRSIGs that go with it, which the writer keeps with it whole or leaves out with it.
+ */
 public final class Section {
     private byte[][] owners = new byte[8][];
     private RRset[] sets = new RRset[8];
+    private RRset[] signatures = new RRset[8];
     private int count;
 
     public void add(byte[] owner, RRset set) {
+        add(owner, set, null);
+    }
+
+    /** @param rrsigs the RRSIG RRset over set, or null */
+    public void add(byte[] owner, RRset set, RRset rrsigs) {
         if (count == sets.length) {
             owners = java.util.Arrays.copyOf(owners, count * 2);
             sets = java.util.Arrays.copyOf(sets, count * 2);
+            signatures = java.util.Arrays.copyOf(signatures, count * 2);
         }
         owners[count] = owner;
+        signatures[count] = rrsigs;
         sets[count++] = set;
     }
 
     public boolean contains(RRset set) {
         for (int i = 0; i < count; i++) {
             if (sets[i] == set) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when set, or an RRset with the same owner, type and RDATA (one made again online), is here. */
+    public boolean containsSame(RRset set) {
+        for (int i = 0; i < count; i++) {
+            RRset other = sets[i];
+            if (other == set || other.type() == set.type() && other.size() == set.size()
+                    && java.util.Arrays.equals(other.owner(), set.owner())
+                    && java.util.Arrays.equals(other.rdata(0), set.rdata(0))) {
                 return true;
             }
         }
@@ -54,9 +78,15 @@ public final class Section {
         return smallest;
     }
 
+    /** The RRSIGs over entry i, or null. */
+    public RRset signatures(int i) {
+        return signatures[i];
+    }
+
     void clear() {
         java.util.Arrays.fill(owners, 0, count, null);
         java.util.Arrays.fill(sets, 0, count, null);
+        java.util.Arrays.fill(signatures, 0, count, null);
         count = 0;
     }
 }

@@ -57,8 +57,7 @@ public final class TemplateSynthesis implements ZoneSynthesis {
             byte[] suffix = rule.rule().pattern().literalSuffix();
             suffixLengths[suffix.length >>> 6] |= 1L << suffix.length;
             grouped.computeIfAbsent(java.nio.ByteBuffer.wrap(suffix), s -> new ArrayList<>()).add(rule);
-            boolean producesSomething = rule.rule().table() == null || !rule.rule().table().rows().isEmpty();
-            if (rule.rule().appliesTo() == AppliesTo.ANY && producesSomething) {
+            if (makesNames(rule)) {
                 // the suffix itself is above every match unless the pattern is nothing but the suffix
                 int first = rule.rule().pattern().isLiteral() ? suffix[0] + 1 : 0;
                 for (int p = first; suffix[p] != 0; p += suffix[p] + 1) {
@@ -158,6 +157,22 @@ public final class TemplateSynthesis implements ZoneSynthesis {
             }
         }
         return false;
+    }
+
+    @Override
+    public boolean synthesizesNames(ZoneIndex zone) {
+        for (CompiledRule rule : rules) {
+            if (makesNames(rule) && appliesIn(zone, rule)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An {@code applies-to = any} rule that matches some name (a table rule needs a row). */
+    private static boolean makesNames(CompiledRule rule) {
+        return rule.rule().appliesTo() == AppliesTo.ANY
+                && (rule.rule().table() == null || !rule.rule().table().rows().isEmpty());
     }
 
     private CompiledRule[] candidates(byte[] name, int off, int len) {
