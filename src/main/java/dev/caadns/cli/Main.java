@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             ExplainCommand.class,
             ChalltestsrvCommand.class,
             CommandLine.HelpCommand.class,
+            DnssecCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

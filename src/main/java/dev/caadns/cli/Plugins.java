@@ -7,9 +7,12 @@ import dev.caadns.config.ConfigError;
 import dev.caadns.cookies.CookieSettings;
 import dev.caadns.cookies.CookiesPlugin;
 import dev.caadns.config.Settings;
+import dev.caadns.dnssec.DnssecSettings;
+import dev.caadns.dnssec.Signing;
 import dev.caadns.server.Plugin;
 import dev.caadns.transfer.TransferPlugin;
 import dev.caadns.transfer.TransferSettings;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +33,21 @@ public final class Plugins {
         if (cookies.enabled()) {
             plugins.add(CookiesPlugin.forSettings(cookies));
         }
+        CaaPlugin caa = CaaPlugin.forSettings(settings);
         plugins.add(new LabControl(LabSettings.from(settings), Optional.of(CaaPlugin::explain)));
         plugins.add(new TransferPlugin(TransferSettings.from(settings), settings.ednsUdpSize()));
-        plugins.add(CaaPlugin.forSettings(settings));
+        plugins.add(caa);
+        DnssecSettings dnssec = DnssecSettings.from(settings.config());
+        if (dnssec.sign()) {
+            plugins.add(new SigningPlugin(new Signing(dnssec, caa.synthesis(), Clock.systemUTC())));
+        }
         return List.copyOf(plugins);
+    }
+
+    /** The signer among the plugins, if zones are signed. */
+    static Optional<Signing> signing(List<Plugin> plugins) {
+        return plugins.stream().filter(SigningPlugin.class::isInstance)
+                .map(p -> (Signing) p.signer()).findFirst();
     }
 
     /** The CAA module among the plugins, for the tools that show its template rules. */

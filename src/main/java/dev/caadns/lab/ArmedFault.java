@@ -78,6 +78,10 @@ final class ArmedFault {
                     r.truncated(true);
                 }
             }
+            default -> {
+                r.dnssecFault(rule.action().dnssecFault());
+                next.handle(q, r);
+            }
         }
         if (rule.delayMillis() > 0) {
             r.delayMillis(rule.delayMillis());

@@ -1,0 +1,554 @@
+package dev.caadns.dnssec;
+
+import dev.caadns.answer.SignedZone;
+import dev.caadns.answer.ZoneSynthesis;
+import dev.caadns.wire.DnssecFault;
+import dev.caadns.wire.Response;
+import dev.caadns.zone.Node;
+import dev.caadns.zone.RRset;
+import dev.caadns.zone.ZoneIndex;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One zone's DNSSEC side, kept beside its {@link ZoneIndex}: the DNSKEY RRset, DS records for the
+ * signed children caadns serves, an RRSIG RRset per authoritative RRset (made off the query path and
+ * kept encoded), and the NSEC chain. A zone where templates make names up (RFC 4470) has no chain:
+ * each NSEC is made when asked for, covering just the one name, so no proof denies a name that
+ * answers. Synthesized data and online NSEC records are signed on first use and cached.
+ */
+final class ZoneSignatures implements SignedZone {
+    static final int NS = 2;
+    static final int SOA = 6;
+    static final int CNAME = 5;
+    static final int DS = 43;
+    static final int RRSIG = 46;
+    static final int NSEC = 47;
+    static final int DNSKEY = 48;
+    static final int ANY = 255;
+    private static final int ONLINE_CACHE_LIMIT = 100_000;
+
+    private final ZoneIndex index;
+    private final ZoneKeys keys;
+    private final SigningPolicy policy;
+    private final Clock clock;
+    private final ZoneSynthesis synthesis;
+    private final byte[] origin;
+    private final RRset dnskey;
+    private final Map<Node, RRset> childDs;
+    private final Map<RRset, RRset> signatures;
+    /** The chain, in canonical order; empty for a zone that denies online. */
+    private final byte[][] chainNames;
+    private final RRset[] chain;
+    private final Map<Node, RRset> nsecByNode;
+    private final boolean online;
+    private final long nsecTtl;
+    private final long earliestExpiration;
+    private final Map<ByteBuffer, RRset> onlineCache = new ConcurrentHashMap<>();
+
+    private ZoneSignatures(Builder b) {
+        this.index = b.index;
+        this.keys = b.keys;
+        this.policy = b.policy;
+        this.clock = b.clock;
+        this.synthesis = b.synthesis;
+        this.origin = index.origin();
+        this.dnskey = b.dnskey;
+        this.childDs = b.childDs;
+        this.signatures = b.signatures;
+        this.chainNames = b.chainNames;
+        this.chain = b.chain;
+        this.nsecByNode = b.nsecByNode;
+        this.online = b.online;
+        this.nsecTtl = index.negativeSoa().ttl();
+        this.earliestExpiration = b.earliestExpiration;
+    }
+
+    /**
+     * Signs a zone.
+     *
+     * @param childDs DS RRsets this zone publishes for its signed children, by their lowercase wire names
+     * @param previous the same zone's signatures before this change, whose still fresh signatures over
+     *                 unchanged RRsets are kept; or null
+     */
+    static ZoneSignatures sign(ZoneIndex index, ZoneKeys keys, SigningPolicy policy, Clock clock,
+                               ZoneSynthesis synthesis, Map<ByteBuffer, RRset> childDs, ZoneSignatures previous) {
+        return new Builder(index, keys, policy, clock, synthesis, childDs, previous).build();
+    }
+
+    ZoneIndex index() {
+        return index;
+    }
+
+    ZoneKeys keys() {
+        return keys;
+    }
+
+    /** True when no signature needs remaking and the children's DS records are the same. */
+    boolean reusableFor(ZoneIndex next, Map<ByteBuffer, RRset> nextChildDs, Instant now) {
+        return next == index && policy.fresh(earliestExpiration, now) && sameDs(nextChildDs);
+    }
+
+    private boolean sameDs(Map<ByteBuffer, RRset> other) {
+        if (other.size() != childDs.size()) {
+            return false;
+        }
+        for (Map.Entry<ByteBuffer, RRset> e : other.entrySet()) {
+            Node node = index.find(e.getKey().array(), 0, e.getKey().array().length);
+            RRset mine = node == null ? null : childDs.get(node);
+            if (mine == null || !sameContent(mine, e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    long earliestExpiration() {
+        return earliestExpiration;
+    }
+
+    @Override
+    public RRset rrset(Node node, int type, Response response) {
+        switch (type) {
+            case DNSKEY -> {
+                return node == index.apex() && response.dnssecFault() != DnssecFault.DNSKEY_MISSING ? dnskey : null;
+            }
+            case DS -> {
+                RRset ds = childDs.get(node);
+                if (ds == null) {
+                    ds = node.get(DS);
+                }
+                return ds != null && response.dnssecFault() == DnssecFault.DS_MISMATCH ? mismatched(ds) : ds;
+            }
+            case NSEC -> {
+                return node.cut() == null ? nsecAt(node, node.name(), 0, node.name().length, response) : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public RRset signatures(RRset set, byte[] owner, int off, int len, Response response) {
+        DnssecFault fault = response.dnssecFault();
+        if (fault == DnssecFault.RRSIG_MISSING) {
+            return null;
+        }
+        RRset sigs = signatures.get(set);
+        if (sigs == null) {
+            sigs = online(set, owner, off, len);
+        }
+        return switch (fault) {
+            case RRSIG_EXPIRED, RRSIG_NOT_YET_VALID, RRSIG_WRONG_KEY -> broken(fault, set, signedOwner(owner, off, len, sigs));
+            case RRSIG_BOGUS -> flipped(sigs);
+            default -> sigs;
+        };
+    }
+
+    private RRset broken(DnssecFault fault, RRset set, byte[] owner) {
+        Instant now = clock.instant();
+        return switch (fault) {
+            case RRSIG_EXPIRED -> signedWith(keysFor(set), set, owner, policy.expiredWindow(now));
+            case RRSIG_NOT_YET_VALID -> signedWith(keysFor(set), set, owner, policy.futureWindow(now));
+            default -> signedWith(List.of(keys.stray()), set, owner,
+                    new long[] {policy.inception(now), policy.expiration(now)});
+        };
+    }
+
+    /** The owner a signature was made at: the wildcard's for a wildcard answer, as its labels field says. */
+    private static byte[] signedOwner(byte[] owner, int off, int len, RRset sigs) {
+        byte[] rrsig = sigs.rdata(0);
+        int labels = rrsig[3] & 0xff;
+        byte[] name = Arrays.copyOfRange(owner, off, off + len);
+        lower(name);
+        int have = RrsigMaker.labels(name);
+        if (labels >= have) {
+            return name;
+        }
+        int p = 0;
+        for (int i = 0; i < have - labels; i++) {
+            p += (name[p] & 0xff) + 1;
+        }
+        byte[] star = new byte[len - p + 2];
+        star[0] = 1;
+        star[1] = '*';
+        System.arraycopy(name, p, star, 2, len - p);
+        return star;
+    }
+
+    private List<ZoneKey> keysFor(RRset set) {
+        return set.type() == DNSKEY ? keys.forDnskey() : keys.forData();
+    }
+
+    @Override
+    public RRset nsecAt(Node node, byte[] name, int off, int len, Response response) {
+        if (response.dnssecFault() == DnssecFault.NSEC_MISSING) {
+            return null;
+        }
+        if (!online) {
+            return node == null ? null : nsecByNode.get(node);
+        }
+        byte[] next = CanonicalOrder.successor(name, off, len);
+        byte[] owner = Arrays.copyOfRange(name, off, off + len);
+        lower(owner);
+        return nsec(owner, next == null ? origin : next, typesAt(node, name, off, len, response));
+    }
+
+    @Override
+    public RRset nsecCovering(byte[] name, int off, int len, Response response) {
+        if (response.dnssecFault() == DnssecFault.NSEC_MISSING) {
+            return null;
+        }
+        if (!online) {
+            return chain[predecessorIndex(name, off)];
+        }
+        byte[] next = CanonicalOrder.successor(name, off, len);
+        return nsec(CanonicalOrder.predecessor(name, off, len), next == null ? origin : next,
+                new int[] {RRSIG, NSEC});
+    }
+
+    /** The chain entry sorting last before the name (the last one wraps to the apex: RFC 4034 §4.1.1). */
+    private int predecessorIndex(byte[] name, int off) {
+        int lo = 0;
+        int hi = chainNames.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (CanonicalOrder.compare(chainNames[mid], 0, name, off) <= 0) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private RRset nsec(byte[] owner, byte[] next, int[] types) {
+        return new RRset(owner, NSEC, nsecTtl, new byte[][] {TypeBitmap.nsecRdata(next, types)});
+    }
+
+    /** The types an online NSEC lists at an existing or synthesized name. */
+    private int[] typesAt(Node node, byte[] name, int off, int len, Response response) {
+        List<Integer> types = new ArrayList<>();
+        if (node != null) {
+            types.addAll(Builder.ownTypes(node, index, dnskey, childDs));
+        }
+        RRset synthesized = node != null && node.cut() != null ? null
+                : synthesis.rrset(index, node, name, off, len, ANY, response);
+        if (synthesized != null) {
+            types.add(synthesized.type());
+        }
+        types.add(RRSIG);
+        types.add(NSEC);
+        return types.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Signs what was made at query time (synthesized data, online NSEC), once per content. */
+    private RRset online(RRset set, byte[] owner, int off, int len) {
+        byte[] name = Arrays.copyOfRange(owner, off, off + len);
+        lower(name);
+        ByteBuffer key = contentKey(name, set);
+        Instant now = clock.instant();
+        RRset cached = onlineCache.get(key);
+        if (cached != null && policy.fresh(expirationOf(cached), now)) {
+            return cached;
+        }
+        RRset made = signedWith(keysFor(set), set, name, new long[] {policy.inception(now), policy.expiration(now)});
+        if (onlineCache.size() >= ONLINE_CACHE_LIMIT) {
+            onlineCache.clear();
+        }
+        onlineCache.put(key, made);
+        return made;
+    }
+
+    private RRset signedWith(List<ZoneKey> with, RRset set, byte[] owner, long[] window) {
+        byte[][] rrsigs = new byte[with.size()][];
+        for (int i = 0; i < rrsigs.length; i++) {
+            rrsigs[i] = RrsigMaker.sign(with.get(i), origin, owner, set.type(), set.ttl(), rdataOf(set),
+                    window[0], window[1]);
+        }
+        return RrsigMaker.rrset(set.owner(), set.ttl(), rrsigs);
+    }
+
+    private static RRset flipped(RRset sigs) {
+        byte[][] rdata = new byte[sigs.size()][];
+        for (int i = 0; i < rdata.length; i++) {
+            rdata[i] = sigs.rdata(i).clone();
+            rdata[i][rdata[i].length - 1] ^= (byte) 0x5a;
+            rdata[i][rdata[i].length - 9] ^= (byte) 0xa5;
+        }
+        return new RRset(sigs.owner(), RRSIG, sigs.ttl(), rdata);
+    }
+
+    private static RRset mismatched(RRset ds) {
+        byte[][] rdata = new byte[ds.size()][];
+        for (int i = 0; i < rdata.length; i++) {
+            rdata[i] = ds.rdata(i).clone();
+            rdata[i][rdata[i].length - 1] ^= (byte) 0xff;
+        }
+        return new RRset(ds.owner(), DS, ds.ttl(), rdata);
+    }
+
+    static byte[][] rdataOf(RRset set) {
+        byte[][] rdata = new byte[set.size()][];
+        for (int i = 0; i < rdata.length; i++) {
+            rdata[i] = set.rdata(i);
+        }
+        return rdata;
+    }
+
+    static long expirationOf(RRset rrsigs) {
+        byte[] r = rrsigs.rdata(0);
+        return ((r[8] & 0xffL) << 24) | ((r[9] & 0xffL) << 16) | ((r[10] & 0xffL) << 8) | (r[11] & 0xffL);
+    }
+
+    static boolean sameContent(RRset a, RRset b) {
+        if (a.type() != b.type() || a.ttl() != b.ttl() || a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!Arrays.equals(a.rdata(i), b.rdata(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ByteBuffer contentKey(byte[] owner, RRset set) {
+        int size = owner.length + 6;
+        for (int i = 0; i < set.size(); i++) {
+            size += 2 + set.rdata(i).length;
+        }
+        ByteBuffer key = ByteBuffer.allocate(size).put(owner).putShort((short) set.type()).putInt((int) set.ttl());
+        for (int i = 0; i < set.size(); i++) {
+            key.putShort((short) set.rdata(i).length).put(set.rdata(i));
+        }
+        return key.flip();
+    }
+
+    static void lower(byte[] name) {
+        for (int i = 0; i < name.length; i++) {
+            name[i] = dev.caadns.zone.WireName.toLower(name[i]);
+        }
+    }
+
+    /** Every record this zone adds to the index's (DNSKEY, DS, NSEC, RRSIG), for a zone dump. */
+    List<RRset[]> added() {
+        List<RRset[]> out = new ArrayList<>();
+        out.add(new RRset[] {dnskey, signatures.get(dnskey)});
+        childDs.values().forEach(ds -> out.add(new RRset[] {ds, signatures.get(ds)}));
+        for (RRset nsec : chain) {
+            out.add(new RRset[] {nsec, signatures.get(nsec)});
+        }
+        return out;
+    }
+
+    /** What templates synthesize at an existing name and its RRSIGs, or null: for a zone dump. */
+    RRset[] synthesizedAt(Node node) {
+        if (node.cut() != null || node.isDelegation()) {
+            return null;
+        }
+        byte[] name = node.name();
+        RRset set = synthesis.rrset(index, node, name, 0, name.length, ANY, new Response());
+        return set == null ? null : new RRset[] {set, online(set, name, 0, name.length)};
+    }
+
+    /** True when this zone serves its own DS for the child delegated at node, not the file's. */
+    boolean publishesDs(Node node) {
+        return childDs.containsKey(node);
+    }
+
+    /** The RRSIGs over an RRset of the index, or null (glue, referral NS). */
+    RRset signaturesOf(RRset set) {
+        return signatures.get(set);
+    }
+
+    /** Builds the signatures of one zone version, in parallel over the zone's RRsets. */
+    private static final class Builder {
+        final ZoneIndex index;
+        final ZoneKeys keys;
+        final SigningPolicy policy;
+        final Clock clock;
+        final ZoneSynthesis synthesis;
+        final ZoneSignatures previous;
+        final Map<ByteBuffer, RRset> childDsByName;
+        final Map<Node, RRset> childDs = new IdentityHashMap<>();
+        final Map<RRset, RRset> signatures = new IdentityHashMap<>();
+        final Map<Node, RRset> nsecByNode = new IdentityHashMap<>();
+        RRset dnskey;
+        byte[][] chainNames = new byte[0][];
+        RRset[] chain = new RRset[0];
+        boolean online;
+        long earliestExpiration = Long.MAX_VALUE;
+
+        Builder(ZoneIndex index, ZoneKeys keys, SigningPolicy policy, Clock clock, ZoneSynthesis synthesis,
+                Map<ByteBuffer, RRset> childDs, ZoneSignatures previous) {
+            this.index = index;
+            this.keys = keys;
+            this.policy = policy;
+            this.clock = clock;
+            this.synthesis = synthesis;
+            this.childDsByName = childDs;
+            this.previous = previous != null && previous.keys == keys ? previous : null;
+        }
+
+        /** One RRset to sign, at the node it belongs to. */
+        private record Job(Node node, RRset set) {
+        }
+
+        ZoneSignatures build() {
+            Node apex = index.apex();
+            long dnskeyTtl = apex.get(SOA).ttl();
+            byte[][] dnskeys = keys.all().stream().map(ZoneKey::dnskeyRdata).toArray(byte[][]::new);
+            dnskey = new RRset(apex.owner(), DNSKEY, dnskeyTtl, dnskeys);
+            childDsByName.forEach((name, ds) -> {
+                Node node = index.find(name.array(), 0, name.array().length);
+                if (node != null && node.isDelegation()) {
+                    childDs.put(node, new RRset(node.owner(), DS, ds.ttl(), rdataOf(ds)));
+                }
+            });
+            online = synthesis.synthesizesNames(index);
+            List<Node> chained = new ArrayList<>();
+            List<Job> jobs = new ArrayList<>();
+            jobs.add(new Job(apex, dnskey));
+            Response scratch = new Response();
+            index.forEachNode(node -> {
+                if (node.cut() != null) {
+                    return; // occluded: glue, or below a DNAME
+                }
+                if (node.isDelegation()) {
+                    RRset ds = childDs.containsKey(node) ? childDs.get(node) : node.get(DS);
+                    if (ds != null) {
+                        jobs.add(new Job(node, ds));
+                    }
+                } else {
+                    for (RRset set : node.rrsets()) {
+                        if (set.type() != RRSIG && set.type() != NSEC && set.type() != DNSKEY) {
+                            jobs.add(new Job(node, set));
+                        }
+                    }
+                }
+                if (!online && (!node.isEmptyNonTerminal() || synthesizedType(node, scratch) > 0)) {
+                    chained.add(node);
+                }
+            });
+            if (!online) {
+                buildChain(chained, jobs, scratch);
+            }
+            signAll(jobs);
+            RRset soa = apex.get(SOA);
+            RRset soaSigs = signatures.get(soa);
+            signatures.put(index.negativeSoa(), new RRset(soaSigs.owner(), RRSIG, index.negativeSoa().ttl(),
+                    rdataOf(soaSigs)));
+            return new ZoneSignatures(this);
+        }
+
+        private int synthesizedType(Node node, Response scratch) {
+            RRset set = synthesis.rrset(index, node, node.name(), 0, node.name().length, ANY, scratch);
+            return set == null ? 0 : set.type();
+        }
+
+        private void buildChain(List<Node> nodes, List<Job> jobs, Response scratch) {
+            nodes.sort((a, b) -> CanonicalOrder.compare(a.name(), b.name()));
+            int n = nodes.size();
+            chainNames = new byte[n][];
+            chain = new RRset[n];
+            long ttl = index.negativeSoa().ttl();
+            for (int i = 0; i < n; i++) {
+                Node node = nodes.get(i);
+                List<Integer> types = ownTypes(node, index, dnskey, childDs);
+                int synthesized = synthesizedType(node, scratch);
+                if (synthesized > 0) {
+                    types.add(synthesized);
+                }
+                types.add(RRSIG);
+                types.add(NSEC);
+                byte[] next = nodes.get((i + 1) % n).name();
+                RRset nsec = new RRset(node.name(), NSEC, ttl, new byte[][] {
+                    TypeBitmap.nsecRdata(next, types.stream().mapToInt(Integer::intValue).toArray())});
+                chainNames[i] = node.name();
+                chain[i] = nsec;
+                nsecByNode.put(node, nsec);
+                jobs.add(new Job(node, nsec));
+            }
+        }
+
+        /** The types a node serves with authority: at a cut only NS and DS. */
+        static List<Integer> ownTypes(Node node, ZoneIndex index, RRset dnskey, Map<Node, RRset> childDs) {
+            List<Integer> types = new ArrayList<>();
+            if (node.isDelegation()) {
+                types.add(NS);
+                if (childDs.containsKey(node) || node.get(DS) != null) {
+                    types.add(DS);
+                }
+                return types;
+            }
+            for (RRset set : node.rrsets()) {
+                types.add(set.type());
+            }
+            if (node == index.apex()) {
+                types.add(DNSKEY);
+            }
+            return types;
+        }
+
+        private void signAll(List<Job> jobs) {
+            Instant now = clock.instant();
+            long inception = policy.inception(now);
+            long expiration = policy.expiration(now);
+            byte[] origin = index.origin();
+            RRset[] made = new RRset[jobs.size()];
+            java.util.stream.IntStream.range(0, made.length).parallel().forEach(i -> {
+                Job job = jobs.get(i);
+                RRset kept = reusable(job, now);
+                if (kept != null) {
+                    made[i] = kept;
+                    return;
+                }
+                List<ZoneKey> with = job.set.type() == DNSKEY ? keys.forDnskey() : keys.forData();
+                byte[][] rrsigs = new byte[with.size()][];
+                for (int k = 0; k < rrsigs.length; k++) {
+                    rrsigs[k] = RrsigMaker.sign(with.get(k), origin, job.node.name(), job.set.type(), job.set.ttl(),
+                            rdataOf(job.set), inception, expiration);
+                }
+                made[i] = RrsigMaker.rrset(job.set.owner(), job.set.ttl(), rrsigs);
+            });
+            for (int i = 0; i < made.length; i++) {
+                signatures.put(jobs.get(i).set, made[i]);
+                earliestExpiration = Math.min(earliestExpiration, expirationOf(made[i]));
+            }
+        }
+
+        /** The previous version's signature over the same RRset at the same name, while fresh. */
+        private RRset reusable(Job job, Instant now) {
+            if (previous == null) {
+                return null;
+            }
+            RRset before = previous.rrsetLike(job.node, job.set);
+            RRset sigs = before == null ? null : previous.signatures.get(before);
+            return sigs != null && policy.fresh(expirationOf(sigs), now) ? sigs : null;
+        }
+    }
+
+    /** This version's RRset at the name of node with the same content as set, or null. */
+    private RRset rrsetLike(Node node, RRset set) {
+        Node mine = index.find(node.name(), 0, node.name().length);
+        if (mine == null) {
+            return null;
+        }
+        RRset candidate = switch (set.type()) {
+            case DNSKEY -> mine == index.apex() ? dnskey : null;
+            case NSEC -> nsecByNode.get(mine);
+            case DS -> childDs.containsKey(mine) ? childDs.get(mine) : mine.get(DS);
+            default -> mine.get(set.type());
+        };
+        return candidate != null && sameContent(candidate, set) ? candidate : null;
+    }
+}
