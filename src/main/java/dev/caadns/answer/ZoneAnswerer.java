@@ -305,22 +305,31 @@ public final class ZoneAnswerer implements QueryHandler {
      * RFC 4035 §3.1.3.2: the NSEC covering the name, and the one proving that no wildcard at the
      * closest encloser could have answered instead.
      */
-    private static void nxdomain(ZoneIndex zone, SignedZone s, Query q, Response r, Node encloser, byte[] name,
+    private void nxdomain(ZoneIndex zone, SignedZone s, Query q, Response r, Node encloser, byte[] name,
                                  int off, int len) {
         r.rcode(Response.NXDOMAIN);
         negativeSoa(zone, s, q, r);
         if (proofs(s, q)) {
             addNsec(s, r, s.nsecCovering(name, off, len, r));
-            byte[] star = wildcardOf(encloser.name());
+            byte[] star = wildcardOf(zone, name, off, len, encloser);
             addNsec(s, r, s.nsecCovering(star, 0, star.length, r));
         }
     }
 
-    private static byte[] wildcardOf(byte[] name) {
-        byte[] star = new byte[name.length + 2];
+    /**
+     * {@code *.<closest encloser>}: the nearest ancestor that exists, in the zone or only by
+     * synthesis (which the index's encloser does not know of).
+     */
+    private byte[] wildcardOf(ZoneIndex zone, byte[] name, int off, int len, Node encloser) {
+        int end = off + len;
+        int p = off + (name[off] & 0xff) + 1;
+        while (end - p > encloser.name().length && !synthesis.exists(zone, name, p, end - p)) {
+            p += (name[p] & 0xff) + 1;
+        }
+        byte[] star = new byte[end - p + 2];
         star[0] = 1;
         star[1] = '*';
-        System.arraycopy(name, 0, star, 2, name.length);
+        System.arraycopy(name, p, star, 2, end - p);
         return star;
     }
 

@@ -63,6 +63,25 @@ final class CanonicalOrder {
     }
 
     /**
+     * The name just after name and all its descendants: its first label with {@code \000} appended.
+     * As the next name of an NSEC covering a name that does not exist, it keeps the closest encloser
+     * a validator derives at the name's parent (a next name below the name would prove it exists).
+     */
+    static byte[] afterSubtree(byte[] name, int off, int len) {
+        int labelLength = name[off] & 0xff;
+        if (labelLength >= 63 || len >= 255) {
+            return null;
+        }
+        byte[] out = new byte[len + 1];
+        out[0] = (byte) (labelLength + 1);
+        System.arraycopy(name, off + 1, out, 1, labelLength);
+        out[labelLength + 1] = 0;
+        System.arraycopy(name, off + labelLength + 1, out, labelLength + 2, len - labelLength - 1);
+        lowercase(out);
+        return out;
+    }
+
+    /**
      * A name just before name in canonical order and after everything a zone plausibly holds below
      * it: the first label's last octet lowered, with {@code \377} appended (RFC 4470 §3.1.2's idea,
      * shortened); a first label ending in {@code \000} simply loses that octet.

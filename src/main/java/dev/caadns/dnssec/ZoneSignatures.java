@@ -210,7 +210,7 @@ final class ZoneSignatures implements SignedZone {
         if (!online) {
             return chain[predecessorIndex(name, off)];
         }
-        byte[] next = CanonicalOrder.successor(name, off, len);
+        byte[] next = CanonicalOrder.afterSubtree(name, off, len);
         return nsec(CanonicalOrder.predecessor(name, off, len), next == null ? origin : next,
                 new int[] {RRSIG, NSEC});
     }

@@ -37,6 +37,11 @@ final class ServerProcess implements DnsTarget {
 
     /** Starts {@code command}, output to {@code log}, and returns once it answers SOA for {@code probeZone}. */
     static ServerProcess start(String name, List<String> command, int port, Path log, Name probeZone) {
+        return start(name, command, port, log, Queries.query(0x5eed, probeZone, Type.SOA));
+    }
+
+    /** Starts {@code command} and returns once it answers {@code probe} with NOERROR (a resolver needs RD set). */
+    static ServerProcess start(String name, List<String> command, int port, Path log, org.xbill.DNS.Message probe) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process;
@@ -48,7 +53,7 @@ final class ServerProcess implements DnsTarget {
         ServerProcess server = watch(name, process,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), port), log);
         try {
-            server.awaitAnswer(probeZone);
+            server.awaitAnswer(probe);
         } catch (RuntimeException | Error e) {
             server.close();
             throw e;
@@ -62,8 +67,12 @@ final class ServerProcess implements DnsTarget {
     }
 
     void awaitAnswer(Name probeZone) {
+        awaitAnswer(Queries.query(0x5eed, probeZone, Type.SOA));
+    }
+
+    private void awaitAnswer(org.xbill.DNS.Message probeQuery) {
         DnsTestClient client = new DnsTestClient();
-        byte[] probe = Queries.query(0x5eed, probeZone, Type.SOA).toWire();
+        byte[] probe = probeQuery.toWire();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -75,7 +84,7 @@ final class ServerProcess implements DnsTarget {
             }
             sleep(POLL_WAIT);
         }
-        throw new IllegalStateException(name + " did not answer SOA " + probeZone + " within " + START_TIMEOUT
+        throw new IllegalStateException(name + " did not answer " + probeQuery.getQuestion() + " within " + START_TIMEOUT
                 + "; log:\n" + logText());
     }
 

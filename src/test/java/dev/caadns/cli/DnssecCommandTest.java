@@ -1,0 +1,111 @@
+package dev.caadns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caadns.testsupport.CaadnsTarget;
+import dev.caadns.testsupport.DnsTestClient;
+import dev.caadns.testsupport.Queries;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+import picocli.CommandLine;
+
+/**
+ * {@code caadns dnssec anchors} and {@code dump}: the anchor is the DS of each signed zone whose
+ * parent caadns does not sign, the same on every run and the one serve then signs with (key files
+ * survive a restart); a dumped signed zone passes BIND's dnssec-verify and ldns-verify-zone.
+ */
+class DnssecCommandTest {
+    @TempDir
+    Path dir;
+    Path config;
+
+    @BeforeEach
+    void lab() throws Exception {
+        Path zones = Files.createDirectories(dir.resolve("zones"));
+        Files.writeString(zones.resolve("test.zone"), SignedLab.TEST);
+        Files.writeString(zones.resolve("lab.test.zone"), SignedLab.LAB);
+        Files.writeString(zones.resolve("plain.test.zone"), SignedLab.PLAIN);
+        config = dir.resolve("lab.conf");
+        Files.writeString(config, """
+                zones.directory = "zones"
+                management.listen = ""
+                dnssec { sign = true, zones = ["test.", "lab.test."], key-directory = "keys" }
+                caa.templates = [{ match = "*.apps.lab.test.", issue = ["pki.goog"] }]
+                """);
+    }
+
+    @Test
+    void anchorsAreTheTopSignedZonesDsAndStayTheSame() {
+        String first = SignedLab.cli("dnssec", "anchors", "--config", config.toString());
+        assertThat(first.lines().toList()).singleElement().asString()
+                .matches("test\\.\\s+300\\s+IN\\s+DS\\s+\\d+ 13 2 [0-9A-F]{64}");
+        assertThat(SignedLab.cli("dnssec", "anchors", "--config", config.toString())).isEqualTo(first);
+        String digest = first.strip().replaceAll(".* ", "");
+        assertThat(SignedLab.cli("dnssec", "anchors", "--config", config.toString(), "--format", "bind"))
+                .startsWith("trust-anchors {\n    test. static-ds ").contains("\"" + digest + "\";").endsWith("};\n");
+        assertThat(SignedLab.cli("dnssec", "anchors", "--config", config.toString(), "--format", "unbound"))
+                .contains(first);
+    }
+
+    @Test
+    void withoutSigningAnchorsSaysSo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cmd = Main.commandLine();
+        cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        assertThat(cmd.execute("dnssec", "anchors", "--zones", dir.resolve("zones").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("set dnssec.sign = true");
+    }
+
+    @Test
+    void aDumpedSignedZonePassesBindAndLdnsVerifiers() throws Exception {
+        for (String zone : List.of("lab.test.", "test.")) {
+            Path dump = dir.resolve(zone + "signed");
+            Files.writeString(dump, SignedLab.cli("dnssec", "dump", "--config", config.toString(), zone));
+            assertThat(Files.readString(dump)).contains("RRSIG", "NSEC", "DNSKEY");
+            assertThat(run("ldns-verify-zone", dump.toString())).contains("Zone is verified and complete");
+            assertThat(run("dnssec-verify", "-z", "-o", zone, dump.toString())).contains("Zone fully signed");
+        }
+    }
+
+    @Test
+    void keyFilesSurviveARestart() throws Exception {
+        List<String> first = dnskeys();
+        List<String> second = dnskeys();
+        assertThat(first).isNotEmpty().isEqualTo(second);
+        try (var keys = Files.list(dir.resolve("keys"))) {
+            assertThat(keys.toList()).hasSize(4); // one CSK each for test. and lab.test.: .key and .private
+        }
+    }
+
+    private List<String> dnskeys() throws Exception {
+        try (CaadnsTarget target = CaadnsTarget.start(Optional.of(config), Map.of(), Map.of())) {
+            Message reply = new DnsTestClient().udp(target, Queries.query(7, "lab.test.", Type.DNSKEY));
+            return Arrays.stream(reply.getSectionArray(Section.ANSWER)).map(Record::rdataToString).toList();
+        }
+    }
+
+    private static String run(String... command) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin", command[0])), command[0] + " not installed");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(String.join(" ", command) + ":\n" + out).isZero();
+        return out;
+    }
+}
