@@ -33,10 +33,16 @@ public final class UnboundResolver extends PeerServer {
         int port = FreePorts.udpAndTcp();
         Path conf = workDir.resolve("unbound.conf");
         write(conf, config(workDir, port, trustAnchorFile, stubZones, authority));
+        return start(conf, port, workDir.resolve("unbound.log"), probe);
+    }
+
+    /** Runs Unbound with a config file written elsewhere (an example's), listening on port. */
+    public static UnboundResolver start(Path conf, int port, Path log, Name probe) {
+        assumeInstalled();
         Message query = Queries.query(0x5eee, probe, Type.SOA);
         query.getHeader().setFlag(Flags.RD);
         ServerProcess process = ServerProcess.start("unbound", List.of(UNBOUND.toString(), "-d", "-c", conf.toString()),
-                port, workDir.resolve("unbound.log"), query);
+                port, log, query);
         return new UnboundResolver(process);
     }
 
