@@ -67,8 +67,10 @@ public final class CaadnsServer implements AutoCloseable {
                 settings.udpSendBuffer(), tlsListeners(settings));
         CaadnsServer server;
         try {
+            OpcodeHandler notify = plugins.stream().map(Plugin::notifyHandler).filter(Objects::nonNull).findFirst()
+                    .orElse(OpcodeHandler.NOT_IMPLEMENTED);
             QueryProcessor.Dispatch dispatch = new QueryProcessor.Dispatch(handlers, OpcodeHandler.NOT_IMPLEMENTED,
-                    OpcodeHandler.NOT_IMPLEMENTED, tsig);
+                    notify, tsig);
             DnsServer network = DnsServer.start(options, () -> new QueryProcessor(dispatch,
                     new ResponseWriter(settings.ednsUdpSize(), settings.nsid()), observer));
             server = new CaadnsServer(assembled, network, plugins);

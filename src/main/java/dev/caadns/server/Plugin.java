@@ -44,6 +44,11 @@ public interface Plugin {
         return next;
     }
 
+    /** Answers NOTIFY messages (opcode 4) for the server; null when this plugin does not. At most one plugin may. */
+    default dev.caadns.answer.OpcodeHandler notifyHandler() {
+        return null;
+    }
+
     /** Sees every query after its answer (journal, metrics); null for none, which costs nothing. */
     default QueryObserver observer() {
         return null;

@@ -1,5 +1,6 @@
 package dev.caadns.transfer;
 
+import dev.caadns.answer.OpcodeHandler;
 import dev.caadns.answer.QueryHandler;
 import dev.caadns.answer.ZoneSet;
 import dev.caadns.server.CaadnsServer;
@@ -26,6 +27,11 @@ public final class TransferPlugin implements Plugin {
     @Override
     public QueryHandler handler(QueryHandler next, Supplier<ZoneSet> zones) {
         return new TransferHandler(next, () -> history, settings, log, udpSize);
+    }
+
+    @Override
+    public OpcodeHandler notifyHandler() {
+        return new NotifyHandler(() -> history);
     }
 
     @Override
