@@ -21,7 +21,8 @@ import org.xbill.DNS.Type;
 final class ZoneEndpoints {
     private static final long MAX_TTL = 0x7fffffffL;
 
-    record ZoneView(String origin, long serial, int records, String file) {
+    /** @param transfer serial and history depth as transferred, the last transfer and NOTIFY per secondary */
+    record ZoneView(String origin, long serial, int records, String file, Object transfer) {
     }
 
     record RRsetBody(Long ttl, List<String> records) {
@@ -56,7 +57,8 @@ final class ZoneEndpoints {
 
     private ApiResponse zones() {
         List<ZoneView> zones = server.zones().list().stream().map(z -> new ZoneView(z.origin().toString(),
-                z.serial(), z.records(), z.file().map(Path::toString).orElse(null))).toList();
+                z.serial(), z.records(), z.file().map(Path::toString).orElse(null),
+                server.zoneDetails(z.origin()).get("transfer"))).toList();
         return ApiResponse.json(200, json.write(zones));
     }
 

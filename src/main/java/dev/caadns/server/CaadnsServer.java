@@ -136,6 +136,13 @@ public final class CaadnsServer implements AutoCloseable {
         return counters;
     }
 
+    /** What the plugins show about one zone (zone transfers: history, secondaries), merged. */
+    public java.util.Map<String, Object> zoneDetails(org.xbill.DNS.Name origin) {
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        plugins.forEach(p -> details.putAll(p.zoneDetails(origin)));
+        return details;
+    }
+
     public ServedZones zones() {
         return assembled.zones();
     }

@@ -49,6 +49,14 @@ public interface Plugin {
         return null;
     }
 
+    /**
+     * What this plugin shows about one zone in {@code /api/v1/zones}, under its own keys, as values
+     * Jackson can write; empty for nothing.
+     */
+    default java.util.Map<String, Object> zoneDetails(org.xbill.DNS.Name origin) {
+        return java.util.Map.of();
+    }
+
     /** Sees every query after its answer (journal, metrics); null for none, which costs nothing. */
     default QueryObserver observer() {
         return null;

@@ -19,7 +19,7 @@ public final class TransferLog {
     private static final Logger log = LoggerFactory.getLogger(TransferLog.class);
 
     /** The last transfer to one client, or the last NOTIFY to one secondary. */
-    public record Event(Instant time, String kind, long serial, String result) {
+    public record Event(String time, String kind, long serial, String result) {
     }
 
     private final ConcurrentMap<String, LongAdder> counts = new ConcurrentHashMap<>();
@@ -31,7 +31,7 @@ public final class TransferLog {
         count("transfer", kind, result);
         String who = address(client);
         transfers.computeIfAbsent(zone, z -> new ConcurrentHashMap<>())
-                .put(client == null ? who : client.getAddress().getHostAddress(), new Event(Instant.now(), kind, serial, result));
+                .put(client == null ? who : client.getAddress().getHostAddress(), new Event(Instant.now().toString(), kind, serial, result));
         if (result.equals("ok")) {
             log.info("{} of {} serial {} to {}: {}", kind, zone, serial, who, detail);
         } else {
@@ -43,7 +43,7 @@ public final class TransferLog {
     void notified(Name zone, InetSocketAddress secondary, long serial, String result, String detail) {
         count("notify", "NOTIFY", result);
         notifies.computeIfAbsent(zone, z -> new ConcurrentHashMap<>())
-                .put(address(secondary), new Event(Instant.now(), "NOTIFY", serial, result));
+                .put(address(secondary), new Event(Instant.now().toString(), "NOTIFY", serial, result));
         if (result.equals("ok")) {
             log.info("NOTIFY of {} serial {} to {}: {}", zone, serial, address(secondary), detail);
         } else {

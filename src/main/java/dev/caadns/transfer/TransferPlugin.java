@@ -5,6 +5,9 @@ import dev.caadns.answer.QueryHandler;
 import dev.caadns.answer.ZoneSet;
 import dev.caadns.server.CaadnsServer;
 import dev.caadns.server.Plugin;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.xbill.DNS.Name;
 
@@ -48,14 +51,22 @@ public final class TransferPlugin implements Plugin {
         return log;
     }
 
-    /** Serial and history depth of a zone as transferred, or null when not served. */
-    public ZoneState state(Name origin) {
+    /**
+     * Under {@code transfer}: the serial and history depth transfers see, the last transfer to each
+     * client address and the last NOTIFY to each secondary.
+     */
+    @Override
+    public Map<String, Object> zoneDetails(Name origin) {
         TransferHistory h = history;
         ZoneHistory zone = h == null ? null : h.zone(origin);
-        return zone == null ? null : new ZoneState(zone.current().serial(), zone.depth());
-    }
-
-    /** @param historyDepth how many older serials can get an incremental transfer */
-    public record ZoneState(long serial, int historyDepth) {
+        if (zone == null) {
+            return Map.of();
+        }
+        Map<String, Object> transfer = new LinkedHashMap<>();
+        transfer.put("serial", zone.current().serial());
+        transfer.put("history", zone.depth());
+        transfer.put("transfers", new TreeMap<>(log.lastTransfers(origin)));
+        transfer.put("notifies", new TreeMap<>(log.lastNotifies(origin)));
+        return Map.of("transfer", transfer);
     }
 }

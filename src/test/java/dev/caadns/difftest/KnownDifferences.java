@@ -13,6 +13,7 @@ import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
@@ -52,7 +53,31 @@ final class KnownDifferences {
                                 + " section that depends on the chosen RRsets is ignored.",
                         (q, p) -> q.qtype() == Type.ANY && p.underTest().rcode() == Rcode.NOERROR
                                 && p.referee().rcode() == Rcode.NOERROR,
-                        KnownDifferences::sharedAnyRrsets));
+                        KnownDifferences::sharedAnyRrsets),
+                new Difference("SOA query's negative SOA with TTL 0",
+                        "BIND answers a negative SOA query (NXDOMAIN, or NODATA below the apex) with the SOA"
+                                + " in authority at TTL 0, so that no resolver caches the SOA out of it; Knot, NSD"
+                                + " and caadns give the RFC 2308 TTL. Compared without that SOA's TTL.",
+                        (q, p) -> q.qtype() == Type.SOA && zeroTtlSoa(p.referee()) && !zeroTtlSoa(p.underTest()),
+                        p -> new ReplyPair(p.underTest(), p.referee().withSection(Section.AUTHORITY,
+                                authority -> ttlOfSoaFrom(authority, p.underTest())), p.violations())));
+    }
+
+    private static boolean zeroTtlSoa(ReplyView reply) {
+        return reply.section(Section.ANSWER).isEmpty() && reply.section(Section.AUTHORITY).stream()
+                .anyMatch(rr -> rr.type() == Type.SOA && rr.record().getTTL() == 0);
+    }
+
+    /** The authority with each TTL-0 SOA given the TTL of the same SOA in the other reply. */
+    private static Set<Rr> ttlOfSoaFrom(Set<Rr> authority, ReplyView other) {
+        Set<Rr> out = new java.util.TreeSet<>();
+        for (Rr rr : authority) {
+            Rr theirs = rr.type() != Type.SOA ? null : other.section(Section.AUTHORITY).stream()
+                    .filter(o -> o.type() == Type.SOA && o.owner().equals(rr.owner())).findFirst().orElse(null);
+            out.add(theirs == null ? rr : new Rr(Record.newRecord(rr.owner(), Type.SOA, rr.record().getDClass(), theirs.record().getTTL(),
+                    rr.record().rdataToWireCanonical())));
+        }
+        return out;
     }
 
     List<Difference> all() {

@@ -1,0 +1,294 @@
+package dev.caadns.difftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caadns.testsupport.ConfiguredServer;
+import dev.caadns.testsupport.DnsTarget;
+import dev.caadns.testsupport.DnsTestClient;
+import dev.caadns.testsupport.Queries;
+import dev.caadns.testsupport.Secondary;
+import dev.caadns.testsupport.TestZones;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * caadns as the hidden primary of real secondaries: Knot, NSD and BIND each pull tpl.test. (with
+ * template CAA) by TSIG-signed transfer and then answer the differential query set exactly as
+ * caadns does; a CAA change through the management API reaches each within 5 s by IXFR (their
+ * logs say so) with the new serial; a stale secondary restarted catches up by IXFR; one further
+ * behind than the history gets the whole zone.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecondaryDifferentialTest {
+    static final Secondary.Key KEY = new Secondary.Key("xfr-key", "hmac-sha256",
+            "aGlkZGVuLXByaW1hcnkta2V5LWZvci1jYWFkbnMtdGVzdHM=");
+    private static final Name ZONE = Name.fromConstantString("tpl.test.");
+    private static final Duration PROPAGATION = Duration.ofSeconds(5);
+    /** Names worth asking beyond the generated ones: where the rules synthesize, and around them. */
+    private static final List<String> TEMPLATE_NAMES = List.of("alpha.apps", "beta.apps", "lit.apps", "alias.apps",
+            "ent.apps", "a.ent.apps", "x.kid.apps", "gamma.apps", "sub", "customers", "acme.customers",
+            "GLOBEX.customers", "nope.customers", "x.acme.customers", "wild", "foo.wild", "shop");
+    private static final int[] TYPES = {Type.CAA, Type.A, Type.TXT, Type.ANY, Type.NS, Type.SOA};
+
+    @TempDir
+    static Path dir;
+    private static ConfiguredServer primary;
+    private static final Map<Secondary.Kind, Secondary> secondaries = new EnumMap<>(Secondary.Kind.class);
+    private static Map<Name, Path> zoneFiles;
+
+    @BeforeAll
+    static void start() throws Exception {
+        for (Secondary.Kind kind : Secondary.Kind.values()) {
+            secondaries.put(kind, Secondary.of(kind, Files.createDirectory(dir.resolve(kind.name())), ZONE, KEY));
+        }
+        Path folder = TestZones.inResourceFolder("templates").get(ZONE).getParent();
+        Path primaryDir = Files.createDirectory(dir.resolve("primary"));
+        Files.copy(folder.resolve("tenants.csv"), primaryDir.resolve("tenants.csv"));
+        String notify = secondaries.values().stream().map(s -> "\"127.0.0.1:" + s.port() + "\"")
+                .collect(Collectors.joining(", "));
+        primary = ConfiguredServer.start(primaryDir, config(notify),
+                Map.of("tpl.test.zone", Files.readString(folder.resolve("tpl.test.zone"))));
+        zoneFiles = Map.of(ZONE, primaryDir.resolve("zones/tpl.test.zone"));
+        InetSocketAddress from = primary.udp();
+        for (Secondary s : secondaries.values()) {
+            s.start(from);
+        }
+    }
+
+    /** The transferable rules of the template fixture (an applies-to = any rule needs a table to be). */
+    static String config(String notify) {
+        return """
+                tsig.keys = [
+                  { name = "xfr-key", algorithm = "hmac-sha256", secret = "%s" }
+                  { name = "other-key", algorithm = "hmac-sha256", secret = "b3RoZXIta2V5LW5vdC1hbGxvd2VkLXRvLXRyYW5zZmVy" }
+                ]
+                transfer.allow = [{ key = "xfr-key", from = ["127.0.0.0/8"] }]
+                transfer.notify = [%s]
+                transfer.history = 3
+                caa.templates = [
+                  { match = "*.apps.tpl.test.", issue = ["pki.goog"], iodef = "mailto:security@tpl.test" }
+                  { match = "{tenant}.customers.tpl.test.", table = "tenants.csv", applies-to = any,
+                    records = ["0 issue \\"letsencrypt.org; accounturi=https://acme-v02.api.letsencrypt.org/acme/acct/{account}\\""] }
+                  { match = "*.wild.tpl.test.", issue = ["wild.example"] }
+                ]
+                """.formatted(KEY.secret(), notify);
+    }
+
+    @AfterAll
+    static void stop() {
+        secondaries.values().forEach(Secondary::close);
+        if (primary != null) {
+            primary.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everySecondaryAnswersAsCaadnsAfterTheFirstTransfer() throws Exception {
+        ZoneData zoneData = ZoneData.load(zoneFiles);
+        List<GeneratedQuery> queries = new ArrayList<>(new QueryGenerator(zoneData, 12L).generate());
+        int id = 60000;
+        for (String n : TEMPLATE_NAMES) {
+            for (int type : TYPES) {
+                queries.add(new GeneratedQuery(id++, Queries.name(n + ".tpl.test."), type, 1232, false,
+                        GeneratedQuery.Transport.UDP));
+            }
+        }
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        List<String> mismatches = new ArrayList<>();
+        DnsTarget caadns = target(primary);
+        for (Secondary s : secondaries.values()) {
+            List<String> found = differences(caadns, s, queries, new KnownDifferences(zoneData));
+            counts.put(s.name(), found.size());
+            mismatches.addAll(found.stream().limit(5).toList());
+        }
+        System.out.printf("%d queries to each secondary; differences %s%n", queries.size(), counts);
+        assertThat(counts.values()).as("differences per secondary %s:%n%s", counts, String.join("\n", mismatches))
+                .containsOnly(0);
+    }
+
+    @Test
+    @Order(2)
+    void aCaaChangeThroughTheApiReachesEverySecondaryByIxfrWithin5Seconds() throws Exception {
+        long before = serial(target(primary));
+        var put = primary.http("PUT", "/api/v1/zones/tpl.test./rrsets/shop/CAA",
+                "{\"ttl\":300,\"records\":[\"0 issue \\\"api.example\\\"\"]}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        long after = serial(target(primary));
+        assertThat(after).isEqualTo(before + 1);
+
+        for (Secondary s : secondaries.values()) {
+            long took = awaitServes(s, after, "shop.tpl.test.", "0 issue \"api.example\"");
+            System.out.printf("%s serves serial %d after %d ms%n", s.name(), after, took);
+            assertThat(took).as(s.name()).isLessThanOrEqualTo(PROPAGATION.toMillis());
+            assertThat(lastTransfer(s)).as(s.name()).containsEntry("kind", "IXFR").containsEntry("serial", (int) after)
+                    .containsEntry("result", "ok");
+            assertThat(s.awaitLog(line -> incremental(s.kind(), line, after), Duration.ofSeconds(2)))
+                    .as("%s logs an incremental transfer of serial %d:%n%s", s.name(), after, s.logText()).isTrue();
+        }
+    }
+
+    private static final java.util.regex.Pattern BIND_DONE = java.util.regex.Pattern.compile(
+            "Transfer completed: \\d+ messages, (\\d+) records.*\\(serial (\\d+)\\)");
+    private static final java.util.regex.Pattern NSD_DONE = java.util.regex.Pattern.compile(
+            "received update to serial (\\d+) .* of (\\d+) bytes");
+
+    /**
+     * A log line saying the secondary took serial in by IXFR. Knot names it ("IXFR, incoming, ...,
+     * finished"); BIND and NSD log only the size, so: fewer records (BIND) or bytes (NSD) than the
+     * first, whole transfer of serial 1.
+     */
+    static boolean incremental(Secondary.Kind kind, String line, long serial) {
+        return switch (kind) {
+            case KNOT -> line.contains("IXFR, incoming") && line.contains("finished");
+            case BIND -> {
+                var m = BIND_DONE.matcher(line);
+                yield m.find() && Long.parseLong(m.group(2)) == serial && Integer.parseInt(m.group(1)) < 10;
+            }
+            case NSD -> {
+                var m = NSD_DONE.matcher(line);
+                yield m.find() && Long.parseLong(m.group(1)) == serial && Integer.parseInt(m.group(2)) < 500;
+            }
+        };
+    }
+
+    @Test
+    @Order(3)
+    void aStaleSecondaryRestartedCatchesUpByIxfr() throws Exception {
+        Secondary knot = secondaries.get(Secondary.Kind.KNOT);
+        knot.stop();
+        long ixfrsBefore = knot.logText().lines().filter(l -> incremental(Secondary.Kind.KNOT, l, 0)).count();
+        long serial = putCaa("stale", "0 issue \"while-away.example\"");
+        knot.start(primary.udp()); // back with its journal: the old serial, then its refresh
+
+        awaitServes(knot, serial, "stale.tpl.test.", "0 issue \"while-away.example\"");
+        assertThat(lastTransfer(knot)).containsEntry("kind", "IXFR").containsEntry("serial", (int) serial);
+        assertThat(knot.logText().lines().filter(l -> incremental(Secondary.Kind.KNOT, l, 0)).count())
+                .isGreaterThan(ixfrsBefore);
+    }
+
+    @Test
+    @Order(4)
+    void aSecondaryFurtherBehindThanTheHistoryGetsTheWholeZone() throws Exception {
+        Secondary knot = secondaries.get(Secondary.Kind.KNOT); // NSD asks AXFR, not IXFR, after a restart
+        knot.stop();
+        long serial = 0;
+        for (int i = 0; i < 4; i++) { // the history keeps 3 differences
+            serial = putCaa("gap", "0 issue \"gap" + i + ".example\"");
+        }
+        knot.start(primary.udp());
+
+        awaitServes(knot, serial, "gap.tpl.test.", "0 issue \"gap3.example\"");
+        assertThat(lastTransfer(knot)).containsEntry("kind", "IXFR-AXFR").containsEntry("serial", (int) serial);
+    }
+
+    /** Sets a CAA RRset through the management API; returns the zone's new serial. */
+    private static long putCaa(String name, String rdata) throws Exception {
+        var put = primary.http("PUT", "/api/v1/zones/tpl.test./rrsets/" + name + "/CAA",
+                "{\"ttl\":300,\"records\":[" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(rdata) + "]}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        return serial(target(primary));
+    }
+
+    /** What caadns's API says the last transfer to this secondary's source address was. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> lastTransfer(Secondary s) throws Exception {
+        var zones = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                primary.http("GET", "/api/v1/zones", null).body(), List.class);
+        for (Object z : zones) {
+            Map<String, Object> zone = (Map<String, Object>) z;
+            if (zone.get("origin").equals(ZONE.toString())) {
+                Map<String, Object> transfers = (Map<String, Object>) ((Map<String, Object>) zone.get("transfer"))
+                        .get("transfers");
+                return (Map<String, Object>) transfers.getOrDefault(s.kind().source, Map.of());
+            }
+        }
+        throw new AssertionError("no zone " + ZONE + " in /api/v1/zones");
+    }
+
+    /** Milliseconds until the secondary answers the serial and the CAA text at name; fails after PROPAGATION * 2. */
+    private static long awaitServes(Secondary s, long serial, String name, String caa) throws Exception {
+        long start = System.nanoTime();
+        DnsTestClient client = new DnsTestClient();
+        while (System.nanoTime() - start < PROPAGATION.toNanos() * 2) {
+            Message answer = client.udp(s, Queries.query(1, Queries.name(name), Type.CAA));
+            boolean hasCaa = answer.getSection(Section.ANSWER).stream().map(Record::rdataToString).anyMatch(caa::equals);
+            if (serial(s) == serial && hasCaa) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(s.name() + " did not serve serial " + serial + " within " + PROPAGATION.multipliedBy(2)
+                + "; its log:\n" + s.logText());
+    }
+
+    static long serial(DnsTarget target) {
+        Message m = new DnsTestClient().udp(target, Queries.query(2, ZONE, Type.SOA));
+        return ((SOARecord) m.getSection(Section.ANSWER).get(0)).getSerial();
+    }
+
+    static DnsTarget target(ConfiguredServer server) {
+        return new DnsTarget() {
+            @Override
+            public InetSocketAddress udp() {
+                return server.udp();
+            }
+
+            @Override
+            public InetSocketAddress tcp() {
+                return server.server().tcpAddresses().get(0);
+            }
+
+            @Override
+            public String name() {
+                return "caadns";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static List<String> differences(DnsTarget caadns, Secondary s, List<GeneratedQuery> queries,
+                                            KnownDifferences known) {
+        ResponseComparator comparator = new ResponseComparator("caadns", s.name(), known);
+        DnsTestClient client = new DnsTestClient();
+        List<String> found = new ArrayList<>();
+        for (GeneratedQuery query : queries) {
+            Message ours = ask(client, caadns, query);
+            Message theirs = ask(client, s, query);
+            List<String> diffs = comparator.differences(query, ReplyView.of(ours), ReplyView.of(theirs));
+            if (!diffs.isEmpty()) {
+                found.add(s.name() + ": " + query + "\n  " + String.join("\n  ", diffs) + "\n--- caadns:\n" + ours
+                        + "\n--- " + s.name() + ":\n" + theirs);
+            }
+        }
+        return found;
+    }
+
+    private static Message ask(DnsTestClient client, DnsTarget target, GeneratedQuery query) {
+        return query.transport() == GeneratedQuery.Transport.TCP ? client.tcp(target, query.toMessage())
+                : client.udp(target, query.toMessage());
+    }
+}
