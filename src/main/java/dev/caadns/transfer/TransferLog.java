@@ -2,7 +2,6 @@ package dev.caadns.transfer;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -52,13 +51,30 @@ public final class TransferLog {
     }
 
     private void count(String what, String kind, String result) {
-        counts.computeIfAbsent(what + "/" + kind + "/" + result, k -> new LongAdder()).increment();
+        String series = switch (kind) {
+            case "AXFR", "NOTIFY" -> kind.toLowerCase() + "/" + result;
+            default -> "ixfr/" + (!result.equals("ok") ? result : switch (kind) {
+                case "IXFR-AXFR" -> "whole_zone";
+                case "IXFR-UPTODATE" -> "up_to_date";
+                case "IXFR-UDP-SOA" -> "soa_only";
+                default -> "incremental";
+            });
+        };
+        counts.computeIfAbsent(series, k -> new LongAdder()).increment();
     }
 
-    /** Counts as {@code what/kind/result} (transfer/AXFR/ok, notify/NOTIFY/timeout, ...). */
-    public Map<String, Long> counts() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        counts.forEach((k, v) -> out.put(k, v.sum()));
+    /**
+     * Counts by result for one type, {@code axfr}, {@code ixfr} or {@code notify}: ok (IXFR:
+     * incremental, whole_zone, up_to_date, soa_only), refused, notauth, formerr, cut_short; NOTIFY:
+     * ok, retrying, failed.
+     */
+    public Map<String, Long> counts(String type) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        counts.forEach((k, v) -> {
+            if (k.startsWith(type + "/")) {
+                out.put(k.substring(type.length() + 1), v.sum());
+            }
+        });
         return out;
     }
 

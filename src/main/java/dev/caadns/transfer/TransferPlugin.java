@@ -5,6 +5,8 @@ import dev.caadns.answer.QueryHandler;
 import dev.caadns.answer.ZoneSet;
 import dev.caadns.server.CaadnsServer;
 import dev.caadns.server.Plugin;
+import dev.caadns.server.PluginCounter;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +46,16 @@ public final class TransferPlugin implements Plugin {
         server.zones().listen(h);
         history = h;
         return notifier;
+    }
+
+    @Override
+    public List<PluginCounter> counters() {
+        return List.of(
+                new PluginCounter("caadns_axfr_total", "AXFR requests by result", "result", () -> log.counts("axfr")),
+                new PluginCounter("caadns_ixfr_total", "IXFR requests by result (incremental, whole_zone,"
+                        + " up_to_date, soa_only, or the refusal)", "result", () -> log.counts("ixfr")),
+                new PluginCounter("caadns_notify_total", "NOTIFYs sent by result (ok, retrying, failed)", "result",
+                        () -> log.counts("notify")));
     }
 
     /** What transfers and NOTIFYs did, for the management API and metrics. */

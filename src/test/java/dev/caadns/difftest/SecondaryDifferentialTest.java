@@ -2,6 +2,7 @@ package dev.caadns.difftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.caadns.testsupport.Command;
 import dev.caadns.testsupport.ConfiguredServer;
 import dev.caadns.testsupport.DnsTarget;
 import dev.caadns.testsupport.DnsTestClient;
@@ -200,6 +201,61 @@ class SecondaryDifferentialTest {
 
         awaitServes(knot, serial, "gap.tpl.test.", "0 issue \"gap3.example\"");
         assertThat(lastTransfer(knot)).containsEntry("kind", "IXFR-AXFR").containsEntry("serial", (int) serial);
+    }
+
+    @Test
+    @Order(5)
+    void kdigAndDigReadTheZoneWholeWithTheKey() throws Exception {
+        Command.require("kdig", "knot-dnsutils");
+        Command.require("dig", "bind9-dnsutils");
+        String key = "hmac-sha256:" + KEY.name() + ":" + KEY.secret();
+        String port = String.valueOf(primary.port());
+        Command.Result kdig = Command.run(List.of("kdig", "@127.0.0.1", "-p", port, "-y", key, "tpl.test.", "AXFR",
+                "+nocomments", "+nostats"), "", 30);
+        Command.Result dig = Command.run(List.of("dig", "@127.0.0.1", "-p", port, "-y", key, "tpl.test.", "AXFR",
+                "+nocomments", "+nostats", "+nocmd"), "", 30);
+
+        List<String> fromKdig = records(kdig.output());
+        List<String> fromDig = records(dig.output());
+        assertThat(fromKdig).as(kdig.output()).hasSizeGreaterThan(20);
+        assertThat(fromKdig.get(0)).contains("SOA");
+        assertThat(fromKdig.get(fromKdig.size() - 1)).isEqualTo(fromKdig.get(0));
+        assertThat(new java.util.TreeSet<>(fromKdig)).isEqualTo(new java.util.TreeSet<>(fromDig));
+        assertThat(fromKdig).anyMatch(r -> r.startsWith("alpha.apps.tpl.test. 300 CAA 0 issue \"pki.goog\""))
+                .anyMatch(r -> r.startsWith("acme.customers.tpl.test.") && r.contains("acct/1001"))
+                .anyMatch(r -> r.startsWith("shop.tpl.test. 300 CAA 0 issue \"api.example\""));
+        assertThat(kdig.output()).doesNotContain("failed");
+        long signed = kdig.output().lines().filter(l -> l.matches(".*\\sTSIG\\s.*")).count();
+        assertThat(signed).as("every message signed").isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
+    void aWrongKeyOrNoKeyIsRefusedAndChangesNothing() throws Exception {
+        Command.require("kdig", "knot-dnsutils");
+        String port = String.valueOf(primary.port());
+        long serial = serial(target(primary));
+        Command.Result badSecret = Command.run(List.of("kdig", "@127.0.0.1", "-p", port, "-y",
+                "hmac-sha256:" + KEY.name() + ":d3Jvbmctc2VjcmV0LXdyb25nLXNlY3JldC13cm9uZyE=", "tpl.test.", "AXFR"), "", 30);
+        Command.Result otherKey = Command.run(List.of("kdig", "@127.0.0.1", "-p", port, "-y",
+                "hmac-sha256:other-key:b3RoZXIta2V5LW5vdC1hbGxvd2VkLXRvLXRyYW5zZmVy", "tpl.test.", "AXFR"), "", 30);
+        Command.Result unsigned = Command.run(List.of("kdig", "@127.0.0.1", "-p", port, "tpl.test.", "AXFR"), "", 30);
+
+        assertThat(badSecret.output()).as(badSecret.output()).contains("BADSIG")
+                .doesNotContain("CAA");
+        assertThat(otherKey.output()).as(otherKey.output()).contains("REFUSED").doesNotContain("CAA");
+        assertThat(unsigned.output()).as(unsigned.output()).contains("REFUSED").doesNotContain("CAA");
+        assertThat(serial(target(primary))).isEqualTo(serial);
+        for (Secondary s : secondaries.values()) {
+            assertThat(serial(s)).as(s.name()).isEqualTo(serial);
+        }
+    }
+
+    /** The record lines of kdig or dig output (each message's TSIG aside), whitespace collapsed, without the class. */
+    private static List<String> records(String output) {
+        return output.lines().filter(l -> !l.isBlank() && !l.startsWith(";"))
+                .map(l -> l.trim().replaceAll("\\s+", " ").replace(" IN ", " ")).filter(l -> !l.contains(" TSIG "))
+                .toList();
     }
 
     /** Sets a CAA RRset through the management API; returns the zone's new serial. */
