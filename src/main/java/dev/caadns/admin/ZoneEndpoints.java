@@ -22,7 +22,9 @@ final class ZoneEndpoints {
     private static final long MAX_TTL = 0x7fffffffL;
 
     /** @param transfer serial and history depth as transferred, the last transfer and NOTIFY per secondary */
-    record ZoneView(String origin, long serial, int records, String file, Object transfer) {
+    record ZoneView(String origin, long serial, int records, String file,
+                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                    Object transfer) {
     }
 
     record RRsetBody(Long ttl, List<String> records) {
