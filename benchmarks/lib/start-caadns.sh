@@ -3,7 +3,8 @@
 # one answering worker, the whole JVM (GC and JIT threads too) pinned to CPU. Stop it by its PID
 # ($! of this script: it execs java).
 # It runs as shipped (query journal in memory, as by default) except that the management API gets
-# a free port instead of 8055, so a caadns already running on this machine does not stop it.
+# another port than 8055 (CAADNS_MANAGEMENT_PORT, default 0 = any free one), so a caadns already
+# running on this machine does not stop it.
 # CONFIG, if given, is used instead (the template row); it should do the same.
 # It starts caadns through the ./caadns launcher, so with the JVM flags shipped there;
 # CAADNS_JAVA_OPTS replaces them, e.g. CAADNS_JAVA_OPTS="-XX:+UseG1GC".
@@ -16,7 +17,7 @@ jar=$1 port=$2 zonedir=$3 cpu=$4 scratch=$5
 mkdir -p "$scratch"
 config=${6:-$scratch/caadns.conf}
 if [[ $# -eq 5 ]]; then
-    echo 'management.listen = "127.0.0.1:0"' >"$config"
+    echo "management.listen = \"127.0.0.1:${CAADNS_MANAGEMENT_PORT:-0}\"" >"$config"
 fi
 launcher="$(cd "$(dirname "$jar")/.." && pwd)/caadns"
 exec taskset -c "$cpu" "$launcher" serve --config "$config" --zones "$zonedir" \

@@ -7,6 +7,9 @@ Input lines: ZONE_NAMES <tab> SERVER <tab> KEY <tab> VALUE, with KEY one of
   PROTO.SUITE.{qps,avg_ms,lost,sent,completed}   a throughput run
   latency.{p50_ms,p99_ms,p999_ms,avg_ms,lost}     the fixed-rate run (dnsperf -Q -v)
   loss.rate, loss.{lost,sent,qps}                 the run at 80% of NSD's rate
+  RUN.cpu_s, RUN.other_cpu_s                      the server's CPU seconds over that run, and the
+                                                  part its busiest thread did not spend
+  reload.{seconds,peak_rss_kib,steady_rss_kib,lost,sent}  caadns's reload under load
   first_answer_s, rss_kib, pss_kib, skipped
 
 Output: a throughput table (one row per zone, suite and transport, ratios caadns/NSD and
@@ -43,6 +46,13 @@ def num(d, key, fmt="{:,.0f}", scale=1.0):
     return fmt.format(float(d[key]) * scale)
 
 
+def cpu_per_query(d, run):
+    """Server CPU microseconds per answered query over one run."""
+    if f"{run}.cpu_s" not in d or float(d.get(f"{run}.completed", 0)) == 0:
+        return "–"
+    return f"{float(d[f'{run}.cpu_s']) * 1e6 / float(d[f'{run}.completed']):.2f}"
+
+
 def ratio(data, zone, key, other):
     mine, theirs = data.get((zone, "caadns"), {}).get(key), data.get((zone, other), {}).get(key)
     if mine is None or theirs is None or float(theirs) == 0:
@@ -63,6 +73,7 @@ def main():
     head = ["zone", "queries", "transport"] + [f"{NAMES[s]} q/s" for s in measured]
     head += ["caadns/NSD", "caadns/Knot"]
     head += [f"{NAMES[s]} avg ms" for s in measured] + [f"{NAMES[s]} lost" for s in measured]
+    head += [f"{NAMES[s]} CPU µs/query" for s in measured]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for zone in zones:
@@ -76,6 +87,7 @@ def main():
             row += [ratio(data, zone, f"{run}.qps", "nsd"), ratio(data, zone, f"{run}.qps", "knot")]
             row += [num(data.get((zone, s), {}), f"{run}.avg_ms", "{:.3f}") for s in measured]
             row += [num(data.get((zone, s), {}), f"{run}.lost") for s in measured]
+            row += [cpu_per_query(data.get((zone, s), {}), run) for s in measured]
             print("| " + " | ".join(row) + " |")
     print()
 
@@ -84,10 +96,14 @@ def main():
     print("first answer = seconds from process start until it answers a query from the zone (zone load "
           "time, JVM start included for caadns); memory after the load runs, summed over the "
           "server's processes; p50/p99 from every query of the fixed-rate CAA/UDP run (`-Q`, `-v`); "
-          "losses of a CAA/UDP run at 80% of NSD's CAA/UDP rate.")
+          "losses of a CAA/UDP run at 80% of NSD's CAA/UDP rate; CPU µs/query = the server's "
+          "utime+stime (/proc, all its processes) over the run / queries answered; other threads = "
+          "CPU seconds of all but the busiest thread during the fixed-rate run (JIT, GC: should be ~0); "
+          "reload = POST /api/v1/reload under a fixed CAA/UDP rate: seconds, queries lost, peak RSS "
+          "(20 ms samples) and its ratio to the RSS before.")
     print()
     head = ["server", "zone", "first answer s", "RSS MiB", "PSS MiB", "p50 / p99 ms at fixed rate",
-            "lost at 80% of NSD"]
+            "lost at 80% of NSD", "CPU µs/query at fixed rate", "other threads s", "reload"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for zone in zones:
@@ -96,7 +112,7 @@ def main():
             if d is None:
                 continue
             if "skipped" in d:
-                print(f"| {NAMES[s]} | {zone_label(zone)} | skipped: {d['skipped']} |  |  |  |  |")
+                print(f"| {NAMES[s]} | {zone_label(zone)} | skipped: {d['skipped']} |  |  |  |  |  |  |  |")
                 continue
             lat = "–"
             if "latency.p50_ms" in d:
@@ -109,8 +125,15 @@ def main():
                 # below the asked one rather than as losses: print both.
                 loss = f"{int(d['loss.lost']):,} of {sent:,} ({100 * int(d['loss.lost']) / max(sent, 1):.2f}%); " \
                        f"asked {int(d['loss.rate']):,} q/s, got {float(d['loss.qps']):,.0f}"
+            reload = "–"
+            if "reload.peak_rss_kib" in d:
+                peak, steady = float(d["reload.peak_rss_kib"]), float(d["reload.steady_rss_kib"])
+                reload = f"{float(d['reload.seconds']):.2f} s, {int(d['reload.lost']):,} of " \
+                         f"{int(d['reload.sent']):,} lost at {float(d['reload.qps']):,.0f} q/s, peak " \
+                         f"{peak / 1024:,.0f} MiB ({peak / max(steady, 1):.2f}× steady)"
             row = [NAMES[s], zone_label(zone), num(d, "first_answer_s", "{:.2f}"),
-                   num(d, "rss_kib", "{:,.0f}", 1 / 1024), num(d, "pss_kib", "{:,.0f}", 1 / 1024), lat, loss]
+                   num(d, "rss_kib", "{:,.0f}", 1 / 1024), num(d, "pss_kib", "{:,.0f}", 1 / 1024), lat, loss,
+                   cpu_per_query(d, "latency"), num(d, "latency.other_cpu_s", "{:.2f}"), reload]
             print("| " + " | ".join(row) + " |")
 
 
