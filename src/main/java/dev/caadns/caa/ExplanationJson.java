@@ -44,6 +44,10 @@ public final class ExplanationJson {
                 ArrayNode cname = node.putArray("cname");
                 step.aliases().forEach(a -> cname.add(a.toString()));
             }
+            if (!step.askedAgain().isEmpty()) {
+                ArrayNode again = node.putArray("askedAgain");
+                step.askedAgain().forEach(a -> again.add(a.toString()));
+            }
             if (!step.rrset().isEmpty()) {
                 ArrayNode caa = node.putArray("caa");
                 step.rrset().forEach(p -> caa.add(p.toString()));

@@ -42,7 +42,9 @@ public final class ExplanationText {
 
     static String describe(Step step) {
         String chain = step.aliases().isEmpty() ? ""
-                : "CNAME " + step.aliases().stream().map(Object::toString).collect(Collectors.joining(" -> ")) + ", ";
+                : "CNAME " + step.aliases().stream().map(alias -> step.askedAgain().contains(alias)
+                        ? alias + " (another zone: asked there)" : alias.toString())
+                        .collect(Collectors.joining(" -> ")) + ", ";
         String what = switch (step.outcome()) {
             case CAA -> step.rrset().size() + " CAA record(s) at " + step.answeredAt();
             case NODATA -> "NODATA (no CAA)";

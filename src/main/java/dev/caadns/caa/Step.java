@@ -11,8 +11,11 @@ import org.xbill.DNS.Name;
  * @param aliases CNAME targets the server followed, in order (DNAME-synthesised ones included)
  * @param rrset the CAA properties answered (empty unless {@link Outcome#CAA})
  * @param detail extra words for an odd reply (rcode, truncation, bad RDATA), or ""
+ * @param askedAgain alias targets asked again because the answer stopped there, at the edge of the
+ *     zone holding the alias (a CA's resolver goes on in the zone holding the target)
  */
-public record Step(Name asked, Outcome outcome, List<Name> aliases, List<CaaProperty> rrset, String detail) {
+public record Step(Name asked, Outcome outcome, List<Name> aliases, List<CaaProperty> rrset, String detail,
+                   List<Name> askedAgain) {
 
     public enum Outcome {
         /** A non-empty CAA RRset: the search stops here. */
@@ -30,6 +33,12 @@ public record Step(Name asked, Outcome outcome, List<Name> aliases, List<CaaProp
     public Step {
         aliases = List.copyOf(aliases);
         rrset = List.copyOf(rrset);
+        askedAgain = List.copyOf(askedAgain);
+    }
+
+    /** A step answered by one reply. */
+    public Step(Name asked, Outcome outcome, List<Name> aliases, List<CaaProperty> rrset, String detail) {
+        this(asked, outcome, aliases, rrset, detail, List.of());
     }
 
     /** Where the answer came from: the last alias target, or the name asked. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.caadns.cli.Plugins;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,29 @@ class CaaThroughTheApiTest extends LabFixtureTest {
         assertThat(google.get("verdict").asText()).isEqualTo("permit");
         assertThat(google.get("relevant").asText()).isEqualTo("www.lab.test.");
         assertThat(other.get("verdict").asText()).isEqualTo("deny");
+    }
+
+    @Test
+    void explainFollowsACnameIntoAnotherServedZone() throws Exception {
+        Files.writeString(dir.resolve("ext.test.zone"), """
+                $ORIGIN ext.test.
+                $TTL 300
+                @   SOA ns hostmaster 1 3600 600 86400 300
+                @   NS  ns
+                ns  A   192.0.2.54
+                caa CAA 0 issue "otherca.example"
+                """);
+        assertThat(lab.post("/api/v1/reload", null).body()).contains("\"zone\":\"ext.test.\"");
+        assertThat(lab.send("PUT", "/api/v1/zones/lab.test./rrsets/alias/CNAME",
+                "{\"ttl\":60,\"records\":[\"caa.ext.test.\"]}").statusCode()).isEqualTo(200);
+
+        JsonNode explained = new ObjectMapper().readTree(
+                lab.get("/api/v1/explain?name=alias.lab.test&ca=otherca.example").body());
+
+        assertThat(explained.get("verdict").asText()).isEqualTo("permit");
+        assertThat(explained.get("relevant").asText()).isEqualTo("caa.ext.test.");
+        assertThat(explained.at("/steps/0/askedAgain/0").asText()).isEqualTo("caa.ext.test.");
+        assertThat(explained.at("/steps/0/text").asText()).contains("another zone: asked there");
     }
 
     private List<String> caa(String name) throws Exception {
