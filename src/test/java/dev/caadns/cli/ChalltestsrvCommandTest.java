@@ -1,7 +1,6 @@
 package dev.caadns.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.caadns.admin.LabControl;
 import dev.caadns.admin.LabSettings;
@@ -9,7 +8,7 @@ import dev.caadns.config.OutsideZones;
 import dev.caadns.config.Settings;
 import dev.caadns.server.CaadnsServer;
 import dev.caadns.server.Plugin;
-import java.io.File;
+import dev.caadns.testsupport.Command;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -128,7 +126,8 @@ class ChalltestsrvCommandTest {
     /** The whole command through real sockets: dig and kdig climb to the TLD, the history names each query. */
     @Test
     void aCaaClimbForAnUnknownNameIsNoerrorAtEveryLabel() throws Exception {
-        assumeTrue(onPath("dig") && onPath("kdig"), "dig (bind9-dnsutils) or kdig (knot-dnsutils) missing");
+        Command.require("dig", "bind9-dnsutils");
+        Command.require("kdig", "knot-dnsutils");
         run("-dnsserver", "127.0.0.1:0", "-management", "127.0.0.1:0", "-doh", "", "--workers", "1");
         Settings settings = started.get(0);
         List<Plugin> plugins = Plugins.forSettings(settings);
@@ -159,10 +158,6 @@ class ChalltestsrvCommandTest {
         }
     }
 
-    private static boolean onPath(String tool) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-    }
 
     private static String output(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -1,10 +1,9 @@
 package dev.caadns.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.caadns.server.CaadnsServer;
-import java.io.File;
+import dev.caadns.testsupport.Command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +33,7 @@ class KdigReadBackTest {
 
     @BeforeAll
     static void serve() throws Exception {
-        assumeTrue(onPath("kdig"), "kdig is not installed (Debian: knot-dnsutils); skipping the kdig read-back");
+        Command.require("kdig", "knot-dnsutils");
         for (String suite : List.of("caatestsuite.com.zone", "ipv6only.caatestsuite.com.zone")) {
             try (InputStream in = KdigReadBackTest.class.getResourceAsStream("/caa/" + suite)) {
                 Files.copy(in, zones.resolve(suite));
@@ -61,10 +59,6 @@ class KdigReadBackTest {
         }
     }
 
-    private static boolean onPath(String tool) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
-    }
 
     @ParameterizedTest(name = "{0} ({1})")
     @CsvSource({

@@ -1,6 +1,7 @@
 package dev.caadns.testsupport;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a real client (dig, nsupdate, knsupdate, python3 with dnspython) once, bounded in time, and keeps its output. */
@@ -19,12 +21,27 @@ public final class Command {
     private Command() {
     }
 
-    /** Skips the test when the tool is not installed (with the Debian package that has it). */
+    /**
+     * Returns when the tool (a name on PATH, or a path) is installed. When it is not, the test
+     * fails under {@code CI=true} (a referee that did not run is not a pass; {@code .ci/run}
+     * installs them all) and is skipped elsewhere; both say which Debian package has it.
+     */
     public static void require(String tool, String debianPackage) {
+        require(tool, debianPackage, System.getenv());
+    }
+
+    static void require(String tool, String debianPackage, Map<String, String> env) {
         boolean found = tool.contains("/") ? Files.isExecutable(Path.of(tool))
-                : List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
-                        .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
-        assumeTrue(found, tool + " is not installed (Debian: " + debianPackage + "); skipping");
+                : List.of(env.getOrDefault("PATH", "").split(":")).stream()
+                        .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, tool)));
+        if (found) {
+            return;
+        }
+        String missing = tool + " is not installed (Debian: apt-get install " + debianPackage + ")";
+        if ("true".equalsIgnoreCase(env.get("CI"))) {
+            fail(missing + "; CI=true, so a test without its referee fails (.ci/run installs it)");
+        }
+        abort(missing + "; skipping (with CI=true this fails)");
     }
 
     /** Runs the command with {@code stdin} fed to it; kills it after {@code seconds}. */

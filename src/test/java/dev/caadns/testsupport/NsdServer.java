@@ -1,10 +1,8 @@
 package dev.caadns.testsupport;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.xbill.DNS.Name;
 
 /**
@@ -19,7 +17,7 @@ public final class NsdServer extends PeerServer {
     }
 
     public static NsdServer start(Path workDir, Map<Name, Path> zones) {
-        Assumptions.assumeTrue(Files.isExecutable(NSD), "nsd not installed at " + NSD + "; skipping");
+        Command.require(NSD.toString(), "nsd");
         int port = FreePorts.udpAndTcp();
         Path conf = workDir.resolve("nsd.conf");
         write(conf, config(workDir, port, zones));
