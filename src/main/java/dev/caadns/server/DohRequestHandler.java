@@ -161,6 +161,12 @@ final class DohRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         lastReplyAt = at;
         Runnable write = () -> {
             var written = ctx.writeAndFlush(response);
+            if (ctx.channel().parent() != null) {
+                // An HTTP/2 stream's reply would otherwise wait for the end of the connection's read
+                // batch and share a TLS record with others; dnsperf (2.10-2.14) loses all but the first
+                // DoH reply of a record, so each goes out in its own.
+                ctx.channel().parent().flush();
+            }
             if (!keepAlive) {
                 written.addListener(ChannelFutureListener.CLOSE);
             }

@@ -67,13 +67,23 @@ public final class EncryptedCaadns implements AutoCloseable {
      * {@code @RegisterExtension static final EncryptedCaadns.PerClass fixture = new EncryptedCaadns.PerClass();}
      */
     public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        private final Map<String, Object> settings;
         private Path dir;
         private EncryptedCaadns server;
+
+        public PerClass() {
+            this(Map.of());
+        }
+
+        /** @param settings more config paths → values, over the fixture's own */
+        public PerClass(Map<String, Object> settings) {
+            this.settings = Map.copyOf(settings);
+        }
 
         @Override
         public void beforeAll(ExtensionContext context) throws IOException {
             dir = Files.createTempDirectory("caadns-tls");
-            server = start(dir, Map.of());
+            server = start(dir, settings);
         }
 
         @Override

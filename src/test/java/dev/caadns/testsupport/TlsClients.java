@@ -1,7 +1,6 @@
 package dev.caadns.testsupport;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +54,14 @@ public final class TlsClients {
 
     /** A DoT connection, handshake done and the server's name (an IP) checked against its certificate. */
     public static SSLSocket dot(SSLContext context, InetSocketAddress address) throws IOException {
+        return dot(context, address, "TLSv1.3", "TLSv1.2");
+    }
+
+    /** A TLS connection limited to {@code protocols}, e.g. TLSv1.2 to resume sessions without a new key exchange. */
+    public static SSLSocket dot(SSLContext context, InetSocketAddress address, String... protocols) throws IOException {
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+        socket.setEnabledProtocols(protocols);
+        socket.setTcpNoDelay(true);
         socket.connect(address, (int) TIMEOUT.toMillis());
         socket.setSoTimeout((int) TIMEOUT.toMillis());
         SSLParameters parameters = socket.getSSLParameters();
@@ -67,10 +73,13 @@ public final class TlsClients {
 
     /** Writes a framed query and reads the framed reply (RFC 7858 uses RFC 1035's TCP framing). */
     public static byte[] exchange(SSLSocket socket, byte[] query) throws IOException {
-        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-        out.writeShort(query.length);
-        out.write(query);
-        out.flush();
+        // One write, so one TLS record: a length alone in a record of its own would wait on Nagle.
+        byte[] framed = new byte[query.length + 2];
+        framed[0] = (byte) (query.length >> 8);
+        framed[1] = (byte) query.length;
+        System.arraycopy(query, 0, framed, 2, query.length);
+        socket.getOutputStream().write(framed);
+        socket.getOutputStream().flush();
         return readFrame(socket);
     }
 
