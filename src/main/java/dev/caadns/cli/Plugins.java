@@ -9,6 +9,8 @@ import dev.caadns.cookies.CookiesPlugin;
 import dev.caadns.config.Settings;
 import dev.caadns.dnssec.DnssecSettings;
 import dev.caadns.dnssec.Signing;
+import dev.caadns.rrl.RrlPlugin;
+import dev.caadns.rrl.RrlSettings;
 import dev.caadns.server.Plugin;
 import dev.caadns.transfer.TransferPlugin;
 import dev.caadns.transfer.TransferSettings;
@@ -24,14 +26,19 @@ public final class Plugins {
 
     /**
      * The cookie module comes first (a bad cookie is answered before anything else looks at the
-     * query), then lab control: its fault rules must see every query before anything answers it, zone
-     * transfers among them.
+     * query), then rate limiting (it sees every answer made below it, and the cookie's verdict), then
+     * lab control: its fault rules must see every query before anything answers it, zone transfers
+     * among them.
      */
     public static List<Plugin> forSettings(Settings settings) throws ConfigError {
         List<Plugin> plugins = new ArrayList<>();
         CookieSettings cookies = CookieSettings.from(settings);
         if (cookies.enabled()) {
             plugins.add(CookiesPlugin.forSettings(cookies));
+        }
+        RrlSettings rrl = RrlSettings.from(settings);
+        if (rrl.enabled()) {
+            plugins.add(RrlPlugin.forSettings(rrl));
         }
         CaaPlugin caa = CaaPlugin.forSettings(settings);
         plugins.add(new LabControl(LabSettings.from(settings), Optional.of(CaaPlugin::explain)));

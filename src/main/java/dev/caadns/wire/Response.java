@@ -146,6 +146,14 @@ public final class Response {
         reserved = octets;
     }
 
+    /** A slipped answer (RRL): TC set and every section emptied, so the client retries over TCP. */
+    public void truncateToHeader() {
+        answer.clear();
+        authority.clear();
+        additional.clear();
+        truncated = true;
+    }
+
     /** Where the cookie module writes the reply's COOKIE option data; sent when {@link #cookieLength()} is above 0. */
     public byte[] cookie() {
         return cookie;

@@ -6,6 +6,8 @@ import dev.caadns.testsupport.CaadnsTarget;
 import dev.caadns.testsupport.DnsTarget;
 import dev.caadns.testsupport.DnsTestClient;
 import dev.caadns.testsupport.KnotServer;
+import dev.caadns.testsupport.Targets;
+import dev.caadns.testsupport.TestZones;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,16 +59,8 @@ class CookiesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path zone = Files.writeString(dir.resolve("lab.test.zone"), """
-                $ORIGIN lab.test.
-                $TTL 300
-                @   SOA ns hostmaster 1 3600 600 86400 300
-                @   NS  ns
-                ns  A   192.0.2.53
-                www A   192.0.2.80
-                @   CAA 0 issue "ca.example"
-                """);
-        Map<Name, Path> zones = Map.of(Name.fromString("lab.test."), zone);
+        Map<Name, Path> zones = TestZones.write(dir, Name.fromString("lab.test."),
+                "www A 192.0.2.80\n@ CAA 0 issue \"ca.example\"\n");
         caadns = CaadnsTarget.start(zones);
         requiring = CaadnsTarget.start(zones, Map.of("cookies.require-server-cookie", true));
         slipping = CaadnsTarget.start(zones, Map.of("cookies.badcookie-slip", 3));
@@ -78,15 +72,7 @@ class CookiesTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable server : new AutoCloseable[] {caadns, requiring, slipping, knot}) {
-            try {
-                if (server != null) {
-                    server.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Targets.closeAll(caadns, requiring, slipping, knot);
     }
 
     private static List<DnsTarget> both() {

@@ -25,16 +25,25 @@ public final class KnotServer extends PeerServer {
 
     /** @param modules Knot modules every zone runs, e.g. {@code mod-cookies}, as {@code global-module} */
     public static KnotServer start(Path workDir, Map<Name, Path> zones, List<String> modules) {
+        return start(workDir, zones, modules, "");
+    }
+
+    /**
+     * @param moduleSections module configuration written before the templates, e.g.
+     *     {@code "mod-rrl:\n  - id: lab\n    rate-limit: 5\n"} for {@code mod-rrl/lab}
+     */
+    public static KnotServer start(Path workDir, Map<Name, Path> zones, List<String> modules, String moduleSections) {
         assumeInstalled();
         int port = FreePorts.udpAndTcp();
         Path conf = workDir.resolve("knot.conf");
-        write(conf, config(workDir, port, zones, modules));
+        write(conf, config(workDir, port, zones, modules, moduleSections));
         ServerProcess process = ServerProcess.start("knot", List.of(KNOTD.toString(), "-c", conf.toString()),
                 port, workDir.resolve("knot.log"), zones.keySet().iterator().next());
         return new KnotServer(process);
     }
 
-    private static String config(Path workDir, int port, Map<Name, Path> zones, List<String> modules) {
+    private static String config(Path workDir, int port, Map<Name, Path> zones, List<String> modules,
+                                 String moduleSections) {
         StringBuilder conf = new StringBuilder();
         conf.append("server:\n")
                 .append("    rundir: \"").append(workDir).append("\"\n")
@@ -47,6 +56,7 @@ public final class KnotServer extends PeerServer {
                 .append("log:\n")
                 .append("  - target: stderr\n")
                 .append("    any: info\n")
+                .append(moduleSections)
                 .append("template:\n")
                 .append("  - id: default\n")
                 .append("    storage: \"").append(workDir).append("\"\n")

@@ -32,4 +32,18 @@ public final class Targets {
     public static DnsTarget referee(Path workDir, Map<Name, Path> zones) {
         return KnotServer.start(workDir, zones);
     }
+
+    /** Stops every target started (nulls skipped: a peer that is not installed was never started). */
+    public static void closeAll(DnsTarget... targets) {
+        for (DnsTarget target : targets) {
+            if (target == null) {
+                continue;
+            }
+            try {
+                target.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("stopping " + target.name() + ": " + e.getMessage(), e);
+            }
+        }
+    }
 }
