@@ -147,11 +147,16 @@ class RateLimitingTest {
             int capacity = target == knot ? 4 * RATE : RATE;
             assertThat(got.answered()).as(target.name() + " " + got).isBetween(capacity, capacity + 3);
             int limitedCount = BURST - got.answered();
-            // slip 2: of the limited answers, about every other one goes out truncated, the rest are
-            // dropped (Knot's count is per bucket and loose under load, hence the margin).
-            assertThat(got.truncated()).as(target.name() + " " + got)
-                    .isBetween(limitedCount / 2 - 3, limitedCount / 2 + 1);
-            assertThat(got.silent()).as(target.name() + " " + got).isGreaterThanOrEqualTo(limitedCount / 2 - 1);
+            // slip 2: of the limited answers, every other one goes out truncated and the rest are
+            // dropped; Knot rolls a die for each (rrl_slip_roll), so only its shape is checked.
+            if (target == knot) {
+                assertThat(got.truncated()).as(target.name() + " " + got).isPositive();
+                assertThat(got.silent()).as(target.name() + " " + got).isPositive();
+            } else {
+                assertThat(got.truncated()).as(target.name() + " " + got)
+                        .isBetween(limitedCount / 2, limitedCount / 2 + 1);
+                assertThat(got.silent()).as(target.name() + " " + got).isBetween(limitedCount / 2 - 1, limitedCount / 2);
+            }
         }
         assertThat(limited.server().counters()).filteredOn(c -> c.name().equals("caadns_rrl_total")).singleElement()
                 .satisfies(c -> assertThat(c.values().get().get("slipped")).isPositive())
