@@ -11,13 +11,16 @@ Input lines: ZONE_NAMES <tab> SERVER <tab> KEY <tab> VALUE, with KEY one of
                                                   part its busiest thread did not spend
   reload.{seconds,peak_rss_kib,steady_rss_kib,lost,sent}  caadns's reload under load
   first_answer_s, rss_kib, pss_kib, skipped
+  {doh,dot}.caa.{qps,avg_ms,lost,...}             a DoH/DoT row (servers caadns, bind, dnsdist)
 
 Output: a throughput table (one row per zone, suite and transport, ratios caadns/NSD and
-caadns/Knot) and a per-server table (first answer, memory after load, latency, losses)."""
+caadns/Knot), a per-server table (first answer, memory after load, latency, losses), and a DoH/DoT
+table (caadns, BIND, dnsdist in front of NSD; ratio caadns/BIND) when those rows ran."""
 import collections
 import sys
 
 NAMES = {"nsd": "NSD", "knot": "Knot", "caadns": "caadns", "template": "caadns (template)"}
+TLS_NAMES = {"caadns": "caadns", "bind": "BIND", "dnsdist": "dnsdist→NSD"}
 ORDER = ["nsd", "knot", "caadns", "template"]
 SUITES = {"caa": "CAA", "mix": "CA mix", "a": "A"}
 
@@ -60,10 +63,34 @@ def ratio(data, zone, key, other):
     return f"{float(mine) / float(theirs):.2f}"
 
 
-def main():
-    if len(sys.argv) != 2:
-        sys.exit(__doc__)
-    data = load(sys.argv[1])
+def encrypted(data):
+    """The DoH/DoT rows: one line per zone and transport."""
+    rows = sorted({(z, k.split(".")[0]) for (z, _), d in data.items() for k in d
+                   if k.split(".")[0] in ("doh", "dot") and k.endswith(".qps")}, key=lambda r: (int(r[0]), r[1]))
+    if not rows:
+        return
+    servers = [s for s in TLS_NAMES if any(f"{proto}.caa.qps" in data.get((z, s), {}) for z, proto in rows)]
+    print("## DoH and DoT (CAA queries/s; one worker each; dnsperf -m doh / -m dot)")
+    print()
+    head = ["zone", "transport"] + [f"{TLS_NAMES[s]} q/s" for s in servers] + ["caadns/BIND"]
+    head += [f"{TLS_NAMES[s]} avg ms" for s in servers] + [f"{TLS_NAMES[s]} lost" for s in servers]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for zone, proto in rows:
+        key = f"{proto}.caa"
+        row = [zone_label(zone), proto.upper()]
+        row += [num(data.get((zone, s), {}), f"{key}.qps") for s in servers]
+        row += [ratio(data, zone, f"{key}.qps", "bind")]
+        row += [num(data.get((zone, s), {}), f"{key}.avg_ms", "{:.3f}") for s in servers]
+        row += [num(data.get((zone, s), {}), f"{key}.lost") for s in servers]
+        print("| " + " | ".join(row) + " |")
+    print()
+
+
+def plain(data):
+    """The UDP/TCP throughput table and the per-server table."""
+    if not any(k.split(".")[0] in ("udp", "tcp") for d in data.values() for k in d):
+        return
     zones = sorted({z for z, _ in data}, key=int)
     servers = [s for s in ORDER if any((z, s) in data for z in zones)]
     measured = [s for s in servers if any("skipped" not in data.get((z, s), {"skipped": 1}) for z in zones)]
@@ -135,6 +162,15 @@ def main():
                    num(d, "rss_kib", "{:,.0f}", 1 / 1024), num(d, "pss_kib", "{:,.0f}", 1 / 1024), lat, loss,
                    cpu_per_query(d, "latency"), num(d, "latency.other_cpu_s", "{:.2f}"), reload]
             print("| " + " | ".join(row) + " |")
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    data = load(sys.argv[1])
+    plain(data)
+    print()
+    encrypted(data)
 
 
 if __name__ == "__main__":

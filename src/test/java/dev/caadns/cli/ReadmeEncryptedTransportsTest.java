@@ -3,11 +3,10 @@ package dev.caadns.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caadns.server.CaadnsServer;
-import dev.caadns.testsupport.Tool;
+import dev.caadns.testsupport.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +32,7 @@ class ReadmeEncryptedTransportsTest {
 
     @Test
     void theServeLineAndEveryKdigLineWorkAsWritten() throws Exception {
-        Tool.assumeInstalled("kdig", "knot-dnsutils");
+        Command.require("kdig", "knot-dnsutils");
         List<String> lines = readmeCommands();
         String serve = lines.stream().filter(l -> l.startsWith("./caadns serve")).findFirst().orElseThrow();
         List<String> kdigs = lines.stream().filter(l -> l.startsWith("kdig ")).toList();
@@ -45,14 +44,14 @@ class ReadmeEncryptedTransportsTest {
         args.replaceAll(a -> a.replace(":8443", ":0").replace(":8853", ":0"));
         args.addAll(List.of("--config", checkout.resolve("caadns.conf").toString(),
                 "--listen", "127.0.0.1:0", "--management", ""));
-        List<Tool.Run> runs = new ArrayList<>();
+        List<Command.Result> runs = new ArrayList<>();
         int exit = new CommandLine(new ServeCommand(settings -> {
             try (CaadnsServer server = CaadnsServer.start(settings, Plugins.forSettings(settings))) {
                 for (String kdig : kdigs) {
                     int port = (kdig.contains("-p 8443") ? server.dohAddresses() : server.dotAddresses()).get(0).getPort();
                     String line = kdig.replace("caadns-state/", checkout.resolve("caadns-state") + "/")
                             .replace("-p 8443", "-p " + port).replace("-p 8853", "-p " + port);
-                    runs.add(Tool.run(Duration.ofSeconds(20), Arrays.asList(line.split(" "))));
+                    runs.add(Command.run(Arrays.asList(line.split(" ")), "", 20));
                 }
                 return 0;
             } catch (Exception e) {
@@ -62,8 +61,8 @@ class ReadmeEncryptedTransportsTest {
 
         assertThat(exit).isZero();
         assertThat(runs).hasSize(3).allSatisfy(run -> {
-            assertThat(run.exit()).as(run.out() + run.err()).isZero();
-            assertThat(run.out()).contains("status: NOERROR", "0 issue \"letsencrypt.org\"");
+            assertThat(run.exitCode()).as(run.output() + run.output()).isZero();
+            assertThat(run.output()).contains("status: NOERROR", "0 issue \"letsencrypt.org\"");
         });
         assertThat(checkout.resolve("caadns-state/tls/ca.pem")).as("the CA sits beside the config").isRegularFile();
     }

@@ -3,10 +3,9 @@ package dev.caadns.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caadns.testsupport.EncryptedCaadns;
-import dev.caadns.testsupport.Tool;
+import dev.caadns.testsupport.Command;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,18 +39,18 @@ class DnsperfTlsSmokeTest {
     @ParameterizedTest
     @ValueSource(strings = {"dot", "doh"})
     void everyQueryIsAnswered(String mode) {
-        Tool.assumeInstalled("dnsperf", "dnsperf");
+        Command.require("dnsperf", "dnsperf");
         int port = (mode.equals("dot") ? fixture.server().dot() : fixture.server().doh()).getPort();
 
-        Tool.Run run = Tool.run(Duration.ofSeconds(60), List.of("dnsperf", "-m", mode, "-s", "127.0.0.1",
+        Command.Result run = Command.run(List.of("dnsperf", "-m", mode, "-s", "127.0.0.1",
                 "-p", String.valueOf(port), "-d", queries.toString(), "-n", "1", "-c", "1", "-T", "1",
-                "-q", "10", "-t", "5", "-l", "30"));
+                "-q", "10", "-t", "5", "-l", "30"), "", 60);
 
-        assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(count(SENT, run.out())).as(run.out()).isEqualTo(5 * REPEATS);
-        assertThat(count(COMPLETED, run.out())).as(run.out()).isEqualTo(5 * REPEATS);
+        assertThat(run.exitCode()).as(run.output() + run.output()).isZero();
+        assertThat(count(SENT, run.output())).as(run.output()).isEqualTo(5 * REPEATS);
+        assertThat(count(COMPLETED, run.output())).as(run.output()).isEqualTo(5 * REPEATS);
         if (mode.equals("doh")) {
-            assertThat(run.out()).contains("200: " + 5 * REPEATS);
+            assertThat(run.output()).contains("200: " + 5 * REPEATS);
         }
     }
 

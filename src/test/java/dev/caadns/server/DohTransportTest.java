@@ -6,14 +6,13 @@ import dev.caadns.testsupport.DnsTestClient;
 import dev.caadns.testsupport.EncryptedCaadns;
 import dev.caadns.testsupport.Queries;
 import dev.caadns.testsupport.TlsClients;
-import dev.caadns.testsupport.Tool;
+import dev.caadns.testsupport.Command;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ import org.xbill.DNS.Type;
  * kdig. Answers are the TCP answer byte for byte; HTTP errors come back as HTTP statuses.
  */
 class DohTransportTest {
-    private static final Duration TOOL_DEADLINE = Duration.ofSeconds(20);
+    private static final int TOOL_SECONDS = 20;
 
     @RegisterExtension
     static final EncryptedCaadns.PerClass fixture = new EncryptedCaadns.PerClass();
@@ -167,37 +166,37 @@ class DohTransportTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"--http2", "--http1.1"})
     void curlPostsAndGetsWithTheLabCa(String httpVersion) throws Exception {
-        Tool.assumeInstalled("curl", "curl");
+        Command.require("curl", "curl");
         byte[] query = Queries.query(0, "lab.test.", Type.CAA).toWire();
         Path body = Files.write(fixture.dir().resolve("query" + httpVersion + ".bin"), query);
         Path reply = fixture.dir().resolve("reply" + httpVersion + ".bin");
         String dns = Base64.getUrlEncoder().withoutPadding().encodeToString(query);
         String base = "https://127.0.0.1:" + fixture.server().doh().getPort() + "/dns-query";
 
-        Tool.Run post = Tool.run(TOOL_DEADLINE, List.of("curl", "-sS", httpVersion, "--cacert", fixture.server().caFile.toString(),
+        Command.Result post = Command.run(List.of("curl", "-sS", httpVersion, "--cacert", fixture.server().caFile.toString(),
                 "-H", "Content-Type: application/dns-message", "--data-binary", "@" + body, "-o", reply.toString(),
-                "-w", "%{http_code} %{http_version}", base));
-        assertThat(post.exit()).as(post.err()).isZero();
-        assertThat(post.out()).isEqualTo("200 " + (httpVersion.equals("--http2") ? "2" : "1.1"));
+                "-w", "%{http_code} %{http_version}", base), "", TOOL_SECONDS);
+        assertThat(post.exitCode()).as(post.output()).isZero();
+        assertThat(post.output()).isEqualTo("200 " + (httpVersion.equals("--http2") ? "2" : "1.1"));
         assertThat(Files.readAllBytes(reply)).isEqualTo(overTcp(query));
 
-        Tool.Run get = Tool.run(TOOL_DEADLINE, List.of("curl", "-sS", httpVersion, "--cacert", fixture.server().caFile.toString(),
-                "-o", reply.toString(), "-w", "%{http_code}", base + "?dns=" + dns));
-        assertThat(get.out()).as(get.err()).isEqualTo("200");
+        Command.Result get = Command.run(List.of("curl", "-sS", httpVersion, "--cacert", fixture.server().caFile.toString(),
+                "-o", reply.toString(), "-w", "%{http_code}", base + "?dns=" + dns), "", TOOL_SECONDS);
+        assertThat(get.output()).as(get.output()).isEqualTo("200");
         assertThat(Files.readAllBytes(reply)).isEqualTo(overTcp(query));
     }
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"+https", "+https-get"})
     void kdigAsksOverDohTrustingTheLabCa(String mode) {
-        Tool.assumeInstalled("kdig", "knot-dnsutils");
+        Command.require("kdig", "knot-dnsutils");
 
-        Tool.Run kdig = Tool.run(TOOL_DEADLINE, List.of("kdig", mode, "+tls-ca=" + fixture.server().caFile, "@127.0.0.1",
-                "-p", String.valueOf(fixture.server().doh().getPort()), "lab.test", "CAA"));
+        Command.Result kdig = Command.run(List.of("kdig", mode, "+tls-ca=" + fixture.server().caFile, "@127.0.0.1",
+                "-p", String.valueOf(fixture.server().doh().getPort()), "lab.test", "CAA"), "", TOOL_SECONDS);
 
-        assertThat(kdig.exit()).as(kdig.out() + kdig.err()).isZero();
-        assertThat(kdig.out()).contains("status: 200", "status: NOERROR",
+        assertThat(kdig.exitCode()).as(kdig.output() + kdig.output()).isZero();
+        assertThat(kdig.output()).contains("status: 200", "status: NOERROR",
                 "lab.test.", "CAA\t0 issue \"letsencrypt.org\"", "CAA\t0 iodef \"mailto:security@lab.test\"");
-        assertThat(kdig.out()).contains(mode.equals("+https") ? "HTTP/2-POST" : "HTTP/2-GET");
+        assertThat(kdig.output()).contains(mode.equals("+https") ? "HTTP/2-POST" : "HTTP/2-GET");
     }
 }

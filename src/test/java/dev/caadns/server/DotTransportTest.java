@@ -6,7 +6,7 @@ import dev.caadns.testsupport.DnsTestClient;
 import dev.caadns.testsupport.EncryptedCaadns;
 import dev.caadns.testsupport.Queries;
 import dev.caadns.testsupport.TlsClients;
-import dev.caadns.testsupport.Tool;
+import dev.caadns.testsupport.Command;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -94,12 +94,12 @@ class DotTransportTest {
 
     @Test
     void kdigAsksOverTlsTrustingTheLabCa() {
-        Tool.assumeInstalled("kdig", "knot-dnsutils");
+        Command.require("kdig", "knot-dnsutils");
 
-        Tool.Run kdig = Tool.run(Duration.ofSeconds(20), List.of("kdig", "+tls", "+tls-ca=" + fixture.server().caFile,
-                "@127.0.0.1", "-p", String.valueOf(fixture.server().dot().getPort()), "lab.test", "CAA"));
+        Command.Result kdig = Command.run(List.of("kdig", "+tls", "+tls-ca=" + fixture.server().caFile,
+                "@127.0.0.1", "-p", String.valueOf(fixture.server().dot().getPort()), "lab.test", "CAA"), "", 20);
 
-        assertThat(kdig.exit()).as(kdig.out() + kdig.err()).isZero();
-        assertThat(kdig.out()).contains("TLS session", "status: NOERROR", "CAA\t0 issue \"letsencrypt.org\"");
+        assertThat(kdig.exitCode()).as(kdig.output() + kdig.output()).isZero();
+        assertThat(kdig.output()).contains("TLS session", "status: NOERROR", "CAA\t0 issue \"letsencrypt.org\"");
     }
 }
