@@ -166,9 +166,10 @@ public final class Secondary implements DnsTarget {
                 + "remote:\n  - id: primary\n    address: " + primary + "@" + primaryPort + "\n"
                 + "    via: " + Kind.KNOT.source + "\n    key: " + key.name() + "\n"
                 + "acl:\n  - id: notify-from-primary\n    address: " + primary + "\n    action: notify\n"
+                + "  - id: read-back\n    address: 127.0.0.1\n    action: transfer\n"
                 + "template:\n  - id: default\n    storage: \"" + dir + "\"\n"
                 + "    zonefile-sync: -1\n    zonefile-load: none\n    journal-content: all\n"
-                + "zone:\n  - domain: \"" + zone + "\"\n    master: primary\n    acl: notify-from-primary\n";
+                + "zone:\n  - domain: \"" + zone + "\"\n    master: primary\n    acl: [notify-from-primary, read-back]\n";
     }
 
     /** NSD 4.6: the zone file it writes is what a restart reads. */
