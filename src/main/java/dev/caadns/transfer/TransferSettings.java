@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigValueType;
 import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
 import dev.caadns.config.SocketAddresses;
+import dev.caadns.tsig.TsigKeys;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,13 +20,11 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
 /**
- * The {@code transfer} keys: who may transfer ({@code allow}), whom to NOTIFY ({@code notify},
- * {@code notify-key}), per-zone overrides of both ({@code zones}), message size and history depth.
+ * The {@code transfer} keys: who may transfer ({@code allow}), whom to NOTIFY ({@code notify}), per-zone overrides of both ({@code zones}), message size and history depth.
  *
  * @param zones per-zone overrides, by origin
  */
-public record TransferSettings(Scope defaults, Map<Name, Scope> zones, Optional<String> notifyKey, int messageSize,
-                               int historyDepth) {
+public record TransferSettings(Scope defaults, Map<Name, Scope> zones, int messageSize, int historyDepth) {
 
     /** Who may transfer a zone and whom to NOTIFY of its changes. */
     public record Scope(List<AccessRule> allow, List<InetSocketAddress> secondaries) {
@@ -33,7 +32,8 @@ public record TransferSettings(Scope defaults, Map<Name, Scope> zones, Optional<
 
     public static TransferSettings from(Settings settings) throws ConfigError {
         Config c = settings.config();
-        Scope defaults = new Scope(allow(c.getValue("transfer.allow"), "transfer.allow"),
+        TsigKeys keys = TsigKeys.from(settings);
+        Scope defaults = new Scope(allow(c.getValue("transfer.allow"), "transfer.allow", keys),
                 notify(c.getValue("transfer.notify"), "transfer.notify"));
         Map<Name, Scope> zones = new LinkedHashMap<>();
         for (ConfigValue item : list(c.getValue("transfer.zones"), "transfer.zones")) {
@@ -49,10 +49,9 @@ public record TransferSettings(Scope defaults, Map<Name, Scope> zones, Optional<
             }
             Name origin = zone(entry.get("zone"));
             zones.put(origin, new Scope(
-                    entry.containsKey("allow") ? allow(entry.get("allow"), "transfer.zones.allow") : defaults.allow(),
+                    entry.containsKey("allow") ? allow(entry.get("allow"), "transfer.zones.allow", keys) : defaults.allow(),
                     entry.containsKey("notify") ? notify(entry.get("notify"), "transfer.zones.notify") : defaults.secondaries()));
         }
-        String notifyKey = string(c.getValue("transfer.notify-key"), "transfer.notify-key");
         long size = c.getMemorySize("transfer.message-size").toBytes();
         if (size < 512 || size > 65535) {
             throw ConfigError.at(c.getValue("transfer.message-size").origin(), "transfer.message-size",
@@ -63,8 +62,7 @@ public record TransferSettings(Scope defaults, Map<Name, Scope> zones, Optional<
             throw ConfigError.at(depth.origin(), "transfer.history", "expected a number from 0 to 10000, got "
                     + depth.render());
         }
-        return new TransferSettings(defaults, zones, notifyKey.isEmpty() ? Optional.empty()
-                : Optional.of(AccessRule.keyName(notifyKey)), (int) size, d);
+        return new TransferSettings(defaults, zones, (int) size, d);
     }
 
     /** The rules and secondaries for one zone: its own entry in {@code transfer.zones}, else the defaults. */
@@ -72,17 +70,7 @@ public record TransferSettings(Scope defaults, Map<Name, Scope> zones, Optional<
         return zones.getOrDefault(origin, defaults);
     }
 
-    /** Every key name the rules and NOTIFY use, to check against the configured TSIG keys. */
-    List<String> keyNames() {
-        List<String> names = new ArrayList<>();
-        List<Scope> scopes = new ArrayList<>(zones.values());
-        scopes.add(defaults);
-        scopes.forEach(s -> s.allow().forEach(r -> r.key().ifPresent(names::add)));
-        notifyKey.ifPresent(names::add);
-        return names;
-    }
-
-    private static List<AccessRule> allow(ConfigValue value, String path) throws ConfigError {
+    private static List<AccessRule> allow(ConfigValue value, String path, TsigKeys keys) throws ConfigError {
         List<AccessRule> rules = new ArrayList<>();
         for (ConfigValue item : list(value, path)) {
             if (!(item instanceof ConfigObject entry) || entry.isEmpty()) {
@@ -93,7 +81,13 @@ public record TransferSettings(Scope defaults, Map<Name, Scope> zones, Optional<
             List<String> from = new ArrayList<>();
             for (Map.Entry<String, ConfigValue> e : entry.entrySet()) {
                 switch (e.getKey()) {
-                    case "key" -> key = Optional.of(string(e.getValue(), path + ".key"));
+                    case "key" -> {
+                        key = Optional.of(string(e.getValue(), path + ".key"));
+                        if (!known(keys, key.get())) {
+                            throw ConfigError.at(e.getValue().origin(), path + ".key", "\"" + key.get()
+                                    + "\" is not a key of tsig.keys or tsig.key-file");
+                        }
+                    }
                     case "from" -> {
                         for (ConfigValue block : list(e.getValue(), path + ".from")) {
                             from.add(string(block, path + ".from"));
@@ -110,6 +104,14 @@ public record TransferSettings(Scope defaults, Map<Name, Scope> zones, Optional<
             }
         }
         return List.copyOf(rules);
+    }
+
+    private static boolean known(TsigKeys keys, String name) {
+        try {
+            return keys.find(Name.fromString(AccessRule.keyName(name))) != null;
+        } catch (TextParseException e) {
+            return false;
+        }
     }
 
     private static List<InetSocketAddress> notify(ConfigValue value, String path) throws ConfigError {

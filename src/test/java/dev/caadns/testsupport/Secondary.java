@@ -65,22 +65,23 @@ public final class Secondary implements DnsTarget {
 
     /** Writes its config for the zone from primary, starts it and waits until it serves the zone. */
     public Secondary start(InetSocketAddress primary) {
-        Path conf = dir.resolve(name() + ".conf");
         String p = primary.getAddress().getHostAddress();
         int pp = primary.getPort();
+        return startWith(switch (kind) {
+            case KNOT -> knot(dir, port, zone, p, pp, key);
+            case NSD -> nsd(dir, port, zone, p, pp, key);
+            case BIND -> bind(dir, port, zone, p, pp, key);
+        });
+    }
+
+    /** Starts it with this config text (which must listen on {@link #port()}) and waits until it serves the zone. */
+    public Secondary startWith(String config) {
+        Path conf = dir.resolve(name() + ".conf");
+        write(conf, config);
         List<String> command = switch (kind) {
-            case KNOT -> {
-                write(conf, knot(dir, port, zone, p, pp, key));
-                yield List.of(kind.binary.toString(), "-c", conf.toString());
-            }
-            case NSD -> {
-                write(conf, nsd(dir, port, zone, p, pp, key));
-                yield List.of(kind.binary.toString(), "-d", "-c", conf.toString());
-            }
-            case BIND -> {
-                write(conf, bind(dir, port, zone, p, pp, key));
-                yield List.of(kind.binary.toString(), "-g", "-n", "1", "-c", conf.toString());
-            }
+            case KNOT -> List.of(kind.binary.toString(), "-c", conf.toString());
+            case NSD -> List.of(kind.binary.toString(), "-d", "-c", conf.toString());
+            case BIND -> List.of(kind.binary.toString(), "-g", "-n", "1", "-c", conf.toString());
         };
         process = ServerProcess.start(name(), command, port, log(), zone);
         return this;

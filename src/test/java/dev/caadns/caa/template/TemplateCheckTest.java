@@ -54,6 +54,16 @@ class TemplateCheckTest {
     }
 
     @Test
+    void rulesForAnyNameWithoutATableAreReportedNotTransferable() throws Exception {
+        LoadedZone zone = load(config, false);
+        // rules 3 (*.any), 4 (**.deep) and 6 ({host}.hosts) apply to any name and have no table;
+        // rule 2 (applies-to = any, with a table) can be written out and is not reported
+        assertThat(lines(zone, "T-XFR")).hasSize(3).allSatisfy(line -> assertThat(line).contains("not transferable"))
+                .anySatisfy(line -> assertThat(line).contains("rule 3 (")).anySatisfy(line -> assertThat(line)
+                        .contains("rule 4 (")).anySatisfy(line -> assertThat(line).contains("rule 6 ("));
+    }
+
+    @Test
     void theFixtureIsServableAndSaysWhereRulesDoNotApply() throws Exception {
         LoadedZone zone = load(config, false);
         assertThat(zone.servable()).isTrue();
