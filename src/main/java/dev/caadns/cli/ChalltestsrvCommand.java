@@ -58,7 +58,7 @@ final class ChalltestsrvCommand implements Callable<Integer> {
     String doh = ":8443";
 
     @Option(names = {"-doh-cert", "--doh-cert"}, paramLabel = "FILE",
-            description = "PEM certificate for DoH; \"\" = a generated lab certificate.")
+            description = "PEM certificate for DoH (tls.cert); \"\" = one from caadns's lab CA.")
     String dohCert = "";
 
     @Option(names = {"-doh-cert-key", "--doh-cert-key"}, paramLabel = "FILE",
@@ -122,6 +122,13 @@ final class ChalltestsrvCommand implements Callable<Integer> {
         }
         flags.put("outside-zones", "challtestsrv");
         flags.put("listen", addresses("-dnsserver", dns));
+        flags.put("doh.listen", addresses("-doh", doh));
+        if (!dohCert.isEmpty()) {
+            flags.put("tls.cert", dohCert);
+        }
+        if (!dohCertKey.isEmpty()) {
+            flags.put("tls.key", dohCertKey);
+        }
         List<String> api = addresses("-management", management);
         if (api.size() > 1) {
             throw new IllegalArgumentException("-management: one address, not " + management);
@@ -141,11 +148,10 @@ final class ChalltestsrvCommand implements Callable<Integer> {
         servers.put("-http01", http01);
         servers.put("-https01", https01);
         servers.put("-tlsalpn01", tlsalpn01);
-        servers.put("-doh", doh);
         List<String> ignored = new ArrayList<>();
         servers.forEach((flag, list) -> {
             if (!addresses(flag, list).isEmpty()) {
-                ignored.add(flag + " " + list + (flag.equals("-doh") ? " (DNS over HTTPS is not in this build yet)" : ""));
+                ignored.add(flag + " " + list);
             }
         });
         if (!ignored.isEmpty()) {

@@ -9,6 +9,8 @@ import dev.caadns.config.Settings;
 import dev.caadns.server.CaadnsServer;
 import dev.caadns.server.Plugin;
 import dev.caadns.testsupport.Command;
+import dev.caadns.testsupport.Queries;
+import dev.caadns.testsupport.TlsClients;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Message;
 import picocli.CommandLine;
 
 /** {@code caadns challtestsrv}: pebble-challtestsrv's flags, Go style, with its defaults and answers. */
@@ -55,6 +58,9 @@ class ChalltestsrvCommandTest {
         Settings s = started.get(0);
         assertThat(s.listen()).extracting(InetSocketAddress::getPort).containsExactly(8053, 8054);
         assertThat(s.listen()).allSatisfy(a -> assertThat(a.getAddress().isAnyLocalAddress()).isTrue());
+        assertThat(s.dohListen()).extracting(InetSocketAddress::getPort).containsExactly(8343, 8443);
+        assertThat(s.tlsCert()).hasValue(Path.of("test/certs/cert.pem"));
+        assertThat(s.tlsKey()).hasValue(Path.of("test/certs/key.pem"));
         assertThat(s.outsideZones()).isEqualTo(OutsideZones.CHALLTESTSRV);
         assertThat(s.hasZoneFiles()).as("challtestsrv serves no zone files unless given some").isFalse();
         LabSettings lab = LabSettings.from(s);
@@ -158,6 +164,42 @@ class ChalltestsrvCommandTest {
         }
     }
 
+
+    /**
+     * The issue's "done when": Boulder's VA asks CAA at the name and every parent over DoH (HTTP/2,
+     * RD and AD set, EDNS 4096), each label answers NOERROR, and the history names its User-Agent.
+     */
+    @Test
+    void boulderLinesDohAnswersTheCaaClimbAndTheHistoryKeepsTheUserAgent() throws Exception {
+        Path config = Files.writeString(dir.resolve("lab.conf"), "state.directory = \"" + dir.resolve("state") + "\"\n");
+        run("--config", config.toString(), "--doh", "127.0.0.1:0", "--dns01", "127.0.0.1:0", "--management",
+                "127.0.0.1:0", "--defaultIPv4", "10.77.77.77", "-defaultIPv6", "", "--workers", "1");
+        Settings settings = started.get(0);
+        List<Plugin> plugins = Plugins.forSettings(settings);
+        try (CaadnsServer server = CaadnsServer.start(settings, plugins)) {
+            HttpClient doh = TlsClients.http(TlsClients.trusting(dir.resolve("state/tls/ca.pem")), HttpClient.Version.HTTP_2);
+            URI uri = TlsClients.dohUri(server.dohAddresses().get(0), "/dns-query");
+            for (String name : List.of("www.unknown.example.", "unknown.example.", "example.")) {
+                Message query = Queries.query(0, Queries.name(name), org.xbill.DNS.Type.CAA, 4096, false);
+                query.getHeader().setFlag(org.xbill.DNS.Flags.RD);
+                query.getHeader().setFlag(org.xbill.DNS.Flags.AD);
+                HttpResponse<byte[]> response = TlsClients.post(doh, uri, query.toWire(), "remoteva-a");
+                assertThat(response.statusCode()).as(name).isEqualTo(200);
+                Message reply = new Message(response.body());
+                assertThat(reply.getRcode()).as(name).isEqualTo(org.xbill.DNS.Rcode.NOERROR);
+                assertThat(reply.getHeader().getFlag(org.xbill.DNS.Flags.TC)).as(name).isFalse();
+            }
+            LabControl lab = plugins.stream().filter(LabControl.class::isInstance).map(LabControl.class::cast)
+                    .findFirst().orElseThrow();
+            int api = lab.management().orElseThrow().address().getPort();
+            HttpResponse<String> history = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + api + "/dns-request-history"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"host\":\"www.unknown.example\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(history.body()).isEqualTo("[{\"Question\":{\"Name\":\"www.unknown.example.\",\"Qtype\":257,"
+                    + "\"Qclass\":1},\"UserAgent\":\"remoteva-a\"}]");
+        }
+    }
 
     private static String output(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
