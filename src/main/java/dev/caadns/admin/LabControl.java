@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 public final class LabControl implements Plugin {
     private final LabSettings settings;
     private final Optional<Explainer> explainer;
+    private final Optional<TrustAnchors> anchors;
     private final Faults faults = new Faults();
     private final DefaultAddresses defaults = new DefaultAddresses();
     private final Journal journal;
@@ -33,8 +34,14 @@ public final class LabControl implements Plugin {
     private ManagementServer management;
 
     public LabControl(LabSettings settings, Optional<Explainer> explainer) {
+        this(settings, explainer, Optional.empty());
+    }
+
+    /** @param anchors the signer's trust anchors, for GET /api/v1/dnssec/anchors; empty when nothing is signed */
+    public LabControl(LabSettings settings, Optional<Explainer> explainer, Optional<TrustAnchors> anchors) {
         this.settings = settings;
         this.explainer = explainer;
+        this.anchors = anchors;
         this.journal = new Journal(settings.journalSize());
         settings.faults().forEach(faults::add);
         defaults.ipv4(settings.defaultIpv4());
@@ -102,6 +109,7 @@ public final class LabControl implements Plugin {
         new FaultEndpoints(faults, json).register(router);
         new JournalEndpoints(journal, json).register(router);
         new ExplainEndpoint(explainer, new LocalLookup(server.chain())).register(router);
+        new AnchorsEndpoint(anchors, server.zones(), json).register(router);
         router.add("GET", "/metrics", r -> {
             try {
                 return new ApiResponse(200, LabMetrics.contentType(), metrics.scrape());

@@ -20,12 +20,27 @@ public final class LocalLookup implements Lookup {
     }
 
     @Override
-    public synchronized Message ask(Name qname, int qtype) {
+    public Message ask(Name qname, int qtype) {
+        return ask(qname, qtype, false);
+    }
+
+    @Override
+    public Message askWithDnssec(Name qname, int qtype) {
+        return ask(qname, qtype, true);
+    }
+
+    private synchronized Message ask(Name qname, int qtype, boolean dnssecOk) {
         Message query = new Message(0);
         query.getHeader().setFlag(Flags.RD);
         query.addRecord(Record.newRecord(qname, qtype, DClass.IN), Section.QUESTION);
+        if (dnssecOk) {
+            query.addRecord(new org.xbill.DNS.OPTRecord(65535, 0, 0, Flags.DO), Section.ADDITIONAL);
+        }
         byte[] wire = query.toWire();
         int length = processor.process(wire, wire.length, Transport.TCP);
+        if (length < 0) {
+            throw new NoReplyException(qname, qtype);
+        }
         try {
             return new Message(java.util.Arrays.copyOf(processor.reply(), length));
         } catch (IOException e) {

@@ -30,7 +30,12 @@ final class RelevantRRsetSearch {
     static List<Step> run(Name start, Lookup lookup) {
         List<Step> steps = new ArrayList<>();
         for (Name name = start; name.labels() > 1; name = new Name(name, 1)) {
-            Step step = ask(name, lookup);
+            Step step;
+            try {
+                step = ask(name, lookup);
+            } catch (Lookup.NoReplyException e) {
+                step = new Step(name, Step.Outcome.FAILED, List.of(), List.of(), e.getMessage());
+            }
             steps.add(step);
             if (step.outcome() == Step.Outcome.CAA || step.outcome() == Step.Outcome.FAILED) {
                 break;

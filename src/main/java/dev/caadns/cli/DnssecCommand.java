@@ -2,6 +2,7 @@ package dev.caadns.cli;
 
 import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
+import dev.caadns.dnssec.AnchorFormat;
 import dev.caadns.dnssec.Signing;
 import dev.caadns.server.Plugin;
 import dev.caadns.server.ZonesAndChain;
@@ -40,9 +41,6 @@ final class DnssecCommand implements Callable<Integer> {
         return CommandLine.ExitCode.USAGE;
     }
 
-    /** The format of the anchors printed. */
-    enum AnchorFormat { ds, unbound, bind }
-
     /**
      * {@code caadns dnssec anchors}: loads the zones as serve does (making keys for a signed zone that
      * has none yet, so serve later signs with them) and prints the DS of every signed zone whose
@@ -62,7 +60,7 @@ final class DnssecCommand implements Callable<Integer> {
         @Mixin
         ZonesOption zones;
 
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ds",
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ds", converter = FormatConverter.class,
                 description = {"ds (default): DS records in presentation form;",
                     "unbound: the same as an Unbound trust-anchor-file;",
                     "bind: a BIND trust-anchors { } block (static-ds)."})
@@ -81,9 +79,21 @@ final class DnssecCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(e.getMessage());
                 return CommandLine.ExitCode.USAGE;
             }
-            spec.commandLine().getOut().print(render(anchors, format));
+            spec.commandLine().getOut().print(format.render(anchors));
             spec.commandLine().getOut().flush();
             return CommandLine.ExitCode.OK;
+        }
+    }
+
+    /** Reads --format as ds, unbound or bind. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<AnchorFormat> {
+        @Override
+        public AnchorFormat convert(String value) {
+            try {
+                return AnchorFormat.named(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 
@@ -151,25 +161,5 @@ final class DnssecCommand implements Callable<Integer> {
             }
             return null;
         }
-    }
-
-    static String render(List<DSRecord> anchors, AnchorFormat format) {
-        StringBuilder out = new StringBuilder();
-        switch (format) {
-            case ds -> anchors.forEach(ds -> out.append(ds).append('\n'));
-            case unbound -> {
-                out.append("; caadns trust anchors: trust-anchor-file: \"<this file>\" in unbound.conf\n");
-                anchors.forEach(ds -> out.append(ds).append('\n'));
-            }
-            case bind -> {
-                out.append("trust-anchors {\n");
-                anchors.forEach(ds -> out.append("    ").append(ds.getName()).append(" static-ds ")
-                        .append(ds.getFootprint()).append(' ').append(ds.getAlgorithm()).append(' ')
-                        .append(ds.getDigestID()).append(" \"")
-                        .append(java.util.HexFormat.of().withUpperCase().formatHex(ds.getDigest())).append("\";\n"));
-                out.append("};\n");
-            }
-        }
-        return out.toString();
     }
 }

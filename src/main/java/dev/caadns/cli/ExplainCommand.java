@@ -3,7 +3,10 @@ package dev.caadns.cli;
 import dev.caadns.answer.LocalLookup;
 import dev.caadns.caa.CaPolicy;
 import dev.caadns.caa.CaaExplainer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caadns.caa.CaaPlugin;
+import dev.caadns.caa.Step;
+import dev.caadns.dnssec.ValidationCheck;
 import dev.caadns.caa.Explanation;
 import dev.caadns.caa.ExplanationJson;
 import dev.caadns.caa.ExplanationText;
@@ -69,21 +72,41 @@ final class ExplainCommand implements Callable<Integer> {
         CommandLine cli = spec.commandLine();
         ZonesAndChain served;
         CaaPlugin caa;
+        boolean signed;
         try {
             Map<String, Object> flags = new HashMap<>();
             zones.addTo(flags);
             Settings settings = config.load(flags);
             List<Plugin> plugins = Plugins.forSettings(settings);
             caa = Plugins.caa(plugins);
+            signed = Plugins.signing(plugins).isPresent();
             served = ZonesAndChain.assemble(settings, plugins);
         } catch (ConfigError | CaadnsServer.StartupException e) {
             cli.getErr().println(e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        Explanation explanation = CaaExplainer.explain(identifier, ca(), new LocalLookup(served.chain()));
+        LocalLookup lookup = new LocalLookup(served.chain());
+        Explanation explanation = CaaExplainer.explain(identifier, ca(), lookup);
         PolicySources sources = caa.templates().sources(served.zones());
-        cli.getOut().print(format == OutputFormat.JSON ? ExplanationJson.render(explanation, sources) + '\n'
-                : ExplanationText.render(explanation, sources));
+        // with zones signed: what a validating CA would make of the answers it was given
+        ValidationCheck.Result dnssec = signed ? new ValidationCheck(lookup)
+                .check(explanation.steps().stream().map(Step::asked).toList()) : null;
+        if (format == OutputFormat.JSON) {
+            ObjectNode tree = ExplanationJson.tree(explanation, sources);
+            if (dnssec != null) {
+                ObjectNode node = tree.putObject("dnssec");
+                node.put("status", dnssec.status().name().toLowerCase(java.util.Locale.ROOT));
+                node.put("detail", dnssec.detail());
+                node.put("ca", dnssec.caDecision());
+            }
+            cli.getOut().print(tree.toPrettyString() + '\n');
+        } else {
+            cli.getOut().print(ExplanationText.render(explanation, sources));
+            if (dnssec != null) {
+                cli.getOut().print("dnssec: " + dnssec.status().name().toLowerCase(java.util.Locale.ROOT) + " - "
+                        + dnssec.detail() + "\n  " + dnssec.caDecision() + "\n");
+            }
+        }
         cli.getOut().flush();
         return CommandLine.ExitCode.OK;
     }

@@ -41,13 +41,14 @@ public final class Plugins {
             plugins.add(RrlPlugin.forSettings(rrl));
         }
         CaaPlugin caa = CaaPlugin.forSettings(settings);
-        plugins.add(new LabControl(LabSettings.from(settings), Optional.of(CaaPlugin::explain)));
+        DnssecSettings dnssec = DnssecSettings.from(settings.config());
+        Optional<Signing> signing = dnssec.sign()
+                ? Optional.of(new Signing(dnssec, caa.synthesis(), Clock.systemUTC())) : Optional.empty();
+        plugins.add(new LabControl(LabSettings.from(settings), Optional.of(CaaPlugin::explain),
+                signing.map(s -> zones -> s.anchors(zones.zones().stream().filter(z -> !zones.isImplicit(z)).toList()))));
         plugins.add(new TransferPlugin(TransferSettings.from(settings), settings.ednsUdpSize()));
         plugins.add(caa);
-        DnssecSettings dnssec = DnssecSettings.from(settings.config());
-        if (dnssec.sign()) {
-            plugins.add(new SigningPlugin(new Signing(dnssec, caa.synthesis(), Clock.systemUTC())));
-        }
+        signing.ifPresent(s -> plugins.add(new SigningPlugin(s)));
         return List.copyOf(plugins);
     }
 

@@ -84,6 +84,28 @@ class DnssecCommandTest {
     }
 
     @Test
+    void explainSaysWhetherTheAnswersValidate() throws Exception {
+        String secure = SignedLab.cli("explain", "shop.lab.test", "--ca", "pki.goog", "--config", config.toString());
+        assertThat(secure).contains("verdict: permit", "dnssec: secure", "chain from trust anchor test. -> lab.test.",
+                "a CA may use this answer");
+        String absent = SignedLab.cli("explain", "nope.lab.test", "--ca", "letsencrypt.org", "--config", config.toString());
+        assertThat(absent).contains("dnssec: secure", "proven absent");
+        assertThat(SignedLab.cli("explain", "plain.test", "--ca", "insecure.example", "--config", config.toString()))
+                .contains("dnssec: insecure", "zone plain.test. is not signed");
+        for (String fault : List.of("rrsig-expired", "rrsig-bogus", "rrsig-missing", "rrsig-wrong-key", "nsec-missing")) {
+            String name = fault.equals("nsec-missing") ? "nope.lab.test." : "shop.lab.test.";
+            Files.writeString(config, Files.readString(config).replaceAll("(?s)\nfaults = .*", "")
+                    + "\nfaults = [{ name = \"" + name + "\", types = [\"CAA\"], action = \"" + fault + "\" }]\n");
+            String bogus = SignedLab.cli("explain", name, "--ca", "pki.goog", "--config", config.toString());
+            assertThat(bogus).as(fault).contains("dnssec: bogus", "a CA must refuse to issue", "BR §3.2.2.8.1");
+        }
+        Files.writeString(config, Files.readString(config).replaceAll("(?s)\nfaults = .*", "")
+                + "\nfaults = [{ name = \"lab.test.\", types = [\"DS\"], action = \"ds-mismatch\" }]\n");
+        assertThat(SignedLab.cli("explain", "shop.lab.test", "--ca", "pki.goog", "--config", config.toString(),
+                "--format", "json")).contains("\"status\" : \"bogus\"", "no DS of lab.test. at its parent matches");
+    }
+
+    @Test
     void keyFilesSurviveARestart() throws Exception {
         List<String> first = dnskeys();
         List<String> second = dnskeys();

@@ -77,6 +77,20 @@ class DnssecReadmeTest {
             assertThat(dig(resolver, "shop.lab.test")).contains("status: SERVFAIL");
             assertThat(dig(resolver, "lab.test")).as("the rest stays secure").containsPattern("flags: qr rd ra ad;");
 
+            assertThat(section).contains("$ ./caadns explain expired.caatestsuite-dnssec.test --ca letsencrypt.org"
+                    + " --config examples/dnssec-lab/caadns.conf 2>/dev/null | tail -3",
+                    "dnssec: bogus - expired.caatestsuite-dnssec.test. DNSKEY: RRSIG expired at ...");
+            Map<String, String> verdicts = Map.of("lab.test", "dnssec: secure", "expired", "dnssec: bogus - "
+                    + "expired.caatestsuite-dnssec.test. DNSKEY: RRSIG expired at ", "missing", "dnssec: bogus",
+                    "blackhole", "dnssec: failed", "servfail", "dnssec: failed", "refused", "dnssec: failed");
+            for (Map.Entry<String, String> v : verdicts.entrySet()) {
+                String name = v.getKey().equals("lab.test") ? "lab.test" : v.getKey() + ".caatestsuite-dnssec.test";
+                assertThat(SignedLab.cli("explain", name, "--ca", "letsencrypt.org", "--config", config.toString()))
+                        .as(name).contains(v.getValue());
+            }
+            assertThat(run("curl", "-s", "localhost:" + api + "/api/v1/dnssec/anchors"))
+                    .contains("\"ds\"", "\"unbound\"", "\"bind\"", "static-ds");
+
             DnsTestClient client = new DnsTestClient(Duration.ofSeconds(3));
             for (String bogus : List.of("expired", "missing", "servfail", "refused")) {
                 Message query = Queries.query(1, Queries.name(bogus + ".caatestsuite-dnssec.test."), Type.CAA, 1232, true);

@@ -92,6 +92,14 @@ class DnssecValidatorTest {
     }
 
     @Test
+    void theApiServesTheAnchorsTheCommandPrints() throws Exception {
+        var reply = lab.call("GET", "/api/v1/dnssec/anchors", null);
+        assertThat(reply.statusCode()).isEqualTo(200);
+        String printed = SignedLab.cli("dnssec", "anchors", "--config", lab.config.toString()).strip();
+        assertThat(reply.body()).contains(printed.replace("\t", "\\t"), "trust-anchors {", "static-ds");
+    }
+
+    @Test
     void aReferralToAnUnsignedChildIsProvablyInsecure() throws Exception {
         Message reply = resolve("plain.test.", "CAA");
         assertThat(reply.getRcode()).isEqualTo(Rcode.NOERROR);
