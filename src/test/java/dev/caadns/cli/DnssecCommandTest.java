@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +104,21 @@ class DnssecCommandTest {
                 "--format", "json")).contains("\"status\" : \"bogus\"", "no DS of lab.test. at its parent matches");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"ECDSAP256SHA256, ksk-zsk", "ED25519, csk", "ED25519, ksk-zsk",
+        "RSASHA256, csk"})
+    void otherAlgorithmsAndSplitKeysVerifyToo(String algorithm, String keys) throws Exception {
+        Files.writeString(config, Files.readString(config).replace("key-directory = \"keys\"",
+                "key-directory = \"keys-" + algorithm + keys + "\", algorithm = " + algorithm + ", keys = " + keys));
+        Path dump = dir.resolve("lab.test.signed");
+        Files.writeString(dump, SignedLab.cli("dnssec", "dump", "--config", config.toString(), "lab.test."));
+        assertThat(run("ldns-verify-zone", dump.toString())).contains("Zone is verified and complete");
+        List<String> verify = keys.equals("csk") ? List.of("dnssec-verify", "-z", "-o", "lab.test.", dump.toString())
+                : List.of("dnssec-verify", "-o", "lab.test.", dump.toString());
+        assertThat(run(verify.toArray(String[]::new))).contains("Zone fully signed")
+                .contains(keys.equals("csk") ? "ZSKs: 0 active" : "ZSKs: 1 active");
+    }
+
     @Test
     void keyFilesSurviveARestart() throws Exception {
         List<String> first = dnskeys();
@@ -118,7 +132,7 @@ class DnssecCommandTest {
     private List<String> dnskeys() throws Exception {
         try (CaadnsTarget target = CaadnsTarget.start(Optional.of(config), Map.of(), Map.of())) {
             Message reply = new DnsTestClient().udp(target, Queries.query(7, "lab.test.", Type.DNSKEY));
-            return Arrays.stream(reply.getSectionArray(Section.ANSWER)).map(Record::rdataToString).toList();
+            return reply.getSection(Section.ANSWER).stream().map(Record::rdataToString).toList();
         }
     }
 

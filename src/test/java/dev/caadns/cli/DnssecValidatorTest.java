@@ -6,7 +6,6 @@ import dev.caadns.testsupport.DnsTestClient;
 import dev.caadns.testsupport.Queries;
 import dev.caadns.testsupport.UnboundResolver;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +153,6 @@ class DnssecValidatorTest {
     }
 
     private static List<Record> answers(Message reply, int type) {
-        return Arrays.stream(reply.getSectionArray(Section.ANSWER)).filter(r -> r.getType() == type).toList();
+        return reply.getSection(Section.ANSWER).stream().filter(r -> r.getType() == type).toList();
     }
 }

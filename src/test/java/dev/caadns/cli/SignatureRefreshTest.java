@@ -1,0 +1,51 @@
+package dev.caadns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caadns.testsupport.CaadnsTarget;
+import dev.caadns.testsupport.DnsTestClient;
+import dev.caadns.testsupport.Queries;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/** Signatures near their end are made again while serving, with the same key: no restart needed. */
+class SignatureRefreshTest {
+    @Test
+    void signaturesAreRemadeBeforeTheyExpire(@TempDir Path dir) throws Exception {
+        Path zones = Files.createDirectories(dir.resolve("zones"));
+        Files.writeString(zones.resolve("lab.test.zone"), SignedLab.LAB);
+        Path config = dir.resolve("lab.conf");
+        // due 5 s after they are made: the timer looks every second
+        Files.writeString(config, """
+                zones.directory = "zones"
+                dnssec { sign = true, key-directory = "keys", signature-validity = 70s, signature-refresh = 65s }
+                """);
+        try (CaadnsTarget caadns = CaadnsTarget.start(Optional.of(config), Map.of(), Map.of())) {
+            DnsTestClient client = new DnsTestClient();
+            RRSIGRecord first = rrsig(client.udp(caadns, Queries.query(1, Queries.name("lab.test."), Type.CAA, 1232, true)));
+            RRSIGRecord later = first;
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (later.getExpire().equals(first.getExpire()) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                later = rrsig(client.udp(caadns, Queries.query(2, Queries.name("lab.test."), Type.CAA, 1232, true)));
+            }
+            assertThat(later.getExpire()).as("remade with a later end").isAfter(first.getExpire());
+            assertThat(later.getExpire()).isAfter(Instant.now().plusSeconds(5));
+            assertThat(later.getFootprint()).as("by the same key").isEqualTo(first.getFootprint());
+        }
+    }
+
+    private static RRSIGRecord rrsig(Message reply) {
+        return reply.getSection(Section.ANSWER).stream().filter(RRSIGRecord.class::isInstance)
+                .map(RRSIGRecord.class::cast).findFirst().orElseThrow(() -> new AssertionError("no RRSIG: " + reply));
+    }
+}
