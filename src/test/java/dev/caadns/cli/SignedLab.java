@@ -169,6 +169,7 @@ final class SignedLab implements AutoCloseable {
 
     /** What delv (BIND's validating lookup tool) says about name/type with caadns's anchor, asking caadns. */
     String delv(String name, String type) throws IOException, InterruptedException {
+        dev.caadns.testsupport.Command.require("delv", "bind9-dnsutils");
         InetSocketAddress caadns = server.udpAddresses().get(0);
         List<String> command = new ArrayList<>(List.of("delv", "@" + caadns.getAddress().getHostAddress(),
                 "-p", String.valueOf(caadns.getPort()), "-a", bindAnchors.toString(), "+root=test.", name, type));

@@ -1,10 +1,8 @@
 package dev.caadns.testsupport;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -23,7 +21,7 @@ public final class UnboundResolver extends PeerServer {
     }
 
     public static void assumeInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(UNBOUND), "unbound not installed at " + UNBOUND + "; skipping");
+        Command.require(UNBOUND.toString(), "unbound");
     }
 
     /** @param probe a name Unbound must resolve (with RD) before the resolver counts as up */
