@@ -2,6 +2,9 @@ package dev.caadns.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.caadns.server.CaadnsServer;
 import dev.caadns.testsupport.Command;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -45,6 +49,10 @@ class ReadmeEncryptedTransportsTest {
         args.addAll(List.of("--config", checkout.resolve("caadns.conf").toString(),
                 "--listen", "127.0.0.1:0", "--management", ""));
         List<Command.Result> runs = new ArrayList<>();
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger serverLog = (Logger) LoggerFactory.getLogger(CaadnsServer.class);
+        serverLog.addAppender(log);
         int exit = new CommandLine(new ServeCommand(settings -> {
             try (CaadnsServer server = CaadnsServer.start(settings, Plugins.forSettings(settings))) {
                 for (String kdig : kdigs) {
@@ -59,7 +67,11 @@ class ReadmeEncryptedTransportsTest {
             }
         })).execute(args.toArray(new String[0]));
 
+        serverLog.detachAppender(log);
         assertThat(exit).isZero();
+        Path ca = checkout.resolve("caadns-state/tls/ca.pem").toAbsolutePath();
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).as("the log names the CA file")
+                .anySatisfy(line -> assertThat(line).contains("clients trust " + ca + " (curl --cacert " + ca));
         assertThat(runs).hasSize(3).allSatisfy(run -> {
             assertThat(run.exitCode()).as(run.output() + run.output()).isZero();
             assertThat(run.output()).contains("status: NOERROR", "0 issue \"letsencrypt.org\"");
