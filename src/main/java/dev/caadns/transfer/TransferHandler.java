@@ -56,12 +56,14 @@ final class TransferHandler implements QueryHandler {
         ZoneHistory zone = zones.zone(origin);
         if (zone == null) {
             r.rcode(NOTAUTH);
+            r.note("transfer: not a zone served here");
             transfers.transfer(origin, q.client(), kind, -1, "notauth", "not a zone served here");
             return;
         }
         String refusal = refusal(origin, q);
         if (refusal != null) {
             r.rcode(Response.REFUSED);
+            r.note("transfer refused: " + refusal);
             transfers.transfer(origin, q.client(), kind, -1, "refused", refusal);
             return;
         }
@@ -122,6 +124,7 @@ final class TransferHandler implements QueryHandler {
     }
 
     private void stream(Query q, Response r, Name origin, long serial, String kind, Iterator<Rr> records) {
+        r.note("transfer: " + kind + " of serial " + serial + " streamed"); // the journal's entry; the log has the outcome
         r.stream(new TransferStream(q.copy(), serial, records, settings.messageSize(), outcome -> transfers.transfer(
                 origin, outcome.query().client(), kind, serial, outcome.complete() ? "ok" : "cut_short",
                 outcome.messages() + " messages, " + outcome.records() + " records, " + outcome.bytes() + " bytes, "
