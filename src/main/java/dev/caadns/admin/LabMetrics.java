@@ -42,6 +42,7 @@ public final class LabMetrics implements QueryObserver {
     private final AtomicReferenceArray<CounterDataPoint> points = new AtomicReferenceArray<>((TYPES + 1) * RCODES * TRANSPORTS.length);
     private final Histogram latency;
     private final Counter zoneLoads;
+    private final Counter updates;
     private volatile Map<String, Long> findingsByCode = Map.of();
     private final ServedZones zones;
 
@@ -55,6 +56,9 @@ public final class LabMetrics implements QueryObserver {
                 .help("Time from parsed query to encoded reply").classicOnly()
                 .classicUpperBounds(0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.005, 0.025, 0.1)
                 .register(registry);
+        updates = Counter.builder().name("caadns_updates_total")
+                .help("RFC 2136 UPDATE messages by rcode (NOERROR = applied) and transport; not in caadns_queries_total")
+                .labelNames("rcode", "transport").register(registry);
         zoneLoads = Counter.builder().name("caadns_zone_loads_total")
                 .help("Zone loads and reloads by result: served, kept_previous or not_served")
                 .labelNames("zone", "result").register(registry);
@@ -76,6 +80,10 @@ public final class LabMetrics implements QueryObserver {
 
     @Override
     public void observe(Query query, Response response, InetSocketAddress client, int replyLength, long nanos) {
+        if (query.opcode() == Query.UPDATE) {
+            updates.labelValues(Rcode.string(response.rcode()), query.overTcp() ? "tcp" : "udp").inc();
+            return;
+        }
         int type = query.hasQuestion() && query.type() < TYPES ? query.type() : TYPES;
         int rcode = Math.min(response.rcode(), RCODES - 1);
         Transport transport = query.transport();

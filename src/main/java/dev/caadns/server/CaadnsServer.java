@@ -10,6 +10,8 @@ import dev.caadns.tsig.Tsig;
 import dev.caadns.tsig.TsigKeys;
 import dev.caadns.server.tls.TlsException;
 import dev.caadns.server.tls.TlsMaterial;
+import dev.caadns.update.UpdatePolicy;
+import dev.caadns.update.UpdateProcessor;
 import dev.caadns.wire.ResponseWriter;
 import dev.caadns.zone.Finding;
 import java.io.IOException;
@@ -47,8 +49,10 @@ public final class CaadnsServer implements AutoCloseable {
 
     public static CaadnsServer start(Settings settings, List<Plugin> plugins) throws StartupException {
         Tsig tsig;
+        UpdatePolicy updatePolicy;
         try {
             tsig = new Tsig(TsigKeys.from(settings), Clock.systemUTC());
+            updatePolicy = UpdatePolicy.from(settings, tsig.keys());
         } catch (ConfigError e) {
             throw new StartupException(e.getMessage(), e);
         }
@@ -69,8 +73,9 @@ public final class CaadnsServer implements AutoCloseable {
         try {
             OpcodeHandler notify = plugins.stream().map(Plugin::notifyHandler).filter(Objects::nonNull).findFirst()
                     .orElse(OpcodeHandler.NOT_IMPLEMENTED);
-            QueryProcessor.Dispatch dispatch = new QueryProcessor.Dispatch(handlers, OpcodeHandler.NOT_IMPLEMENTED,
-                    notify, tsig);
+            UpdateProcessor updates = new UpdateProcessor(assembled.zones(), updatePolicy,
+                    rrset -> checkRRset(plugins, rrset));
+            QueryProcessor.Dispatch dispatch = new QueryProcessor.Dispatch(handlers, updates, notify, tsig);
             DnsServer network = DnsServer.start(options, () -> new QueryProcessor(dispatch,
                     new ResponseWriter(settings.ednsUdpSize(), settings.nsid()), observer));
             server = new CaadnsServer(assembled, network, plugins);
@@ -124,6 +129,11 @@ public final class CaadnsServer implements AutoCloseable {
 
     /** What the plugins find wrong with an RRset about to be set at runtime; empty when nothing. */
     public List<Finding> checkRRset(List<Record> rrset) {
+        return checkRRset(plugins, rrset);
+    }
+
+    /** The same checks for the API and for UPDATE: every plugin's, CAA validation among them. */
+    private static List<Finding> checkRRset(List<Plugin> plugins, List<Record> rrset) {
         List<Finding> findings = new ArrayList<>();
         plugins.forEach(p -> findings.addAll(p.checkRRset(rrset)));
         return findings;

@@ -2,6 +2,7 @@ package dev.caadns.server;
 
 import dev.caadns.answer.ZoneSet;
 import dev.caadns.answer.ZoneSigner;
+import dev.caadns.update.UpdateStore;
 import dev.caadns.config.OutsideZones;
 import dev.caadns.zone.Finding;
 import dev.caadns.zone.LoadedZone;
@@ -42,7 +43,7 @@ import org.xbill.DNS.SOARecord;
  * must not exist one moment and be refused the next) until the whole overlay is forgotten. With
  * {@link OutsideZones#CHALLTESTSRV} one implicit zone at the root holds every name outside the files.
  */
-public final class ServedZones implements Supplier<ZoneSet> {
+public final class ServedZones implements UpdateStore {
     private static final Logger log = LoggerFactory.getLogger(ServedZones.class);
     /** As challtestsrv's records and made-up SOA: nothing is cached, so a change is seen at once. */
     private static final long LAB_TTL = 0;
@@ -239,19 +240,35 @@ public final class ServedZones implements Supplier<ZoneSet> {
     }
 
     private void change(Name owner, int type, List<Record> records) {
-        refuseNewErrors(owner, type, records);
-        Map<Integer, List<Record>> before = overlay.get(owner) == null ? null : new LinkedHashMap<>(overlay.get(owner));
+        replaceAll(Map.of(owner, Map.of(type, records)));
+    }
+
+    @Override
+    public synchronized <T> T exclusively(Supplier<T> work) {
+        return work.get();
+    }
+
+    /** Also refuses, with IllegalArgumentException, a change that adds a zone-file error around it. */
+    @Override
+    public synchronized void replaceAll(Map<Name, Map<Integer, List<Record>>> rrsets) {
+        rrsets.forEach((owner, typed) -> typed.forEach((type, records) -> refuseNewErrors(owner, type, records)));
+        Map<Name, Map<Integer, List<Record>>> before = new LinkedHashMap<>();
+        rrsets.keySet().forEach(owner -> before.put(owner, overlay.get(owner) == null ? null
+                : new LinkedHashMap<>(overlay.get(owner))));
         Set<Name> labZonesBefore = new LinkedHashSet<>(labZones);
-        overlay.computeIfAbsent(owner, o -> new LinkedHashMap<>()).put(type, records);
+        rrsets.forEach((owner, typed) -> typed.forEach((type, records) ->
+                overlay.computeIfAbsent(owner, o -> new LinkedHashMap<>()).put(type, List.copyOf(records))));
         try {
             publish();
         } catch (RuntimeException e) {
             labZones.retainAll(labZonesBefore);
-            if (before == null) {
-                overlay.remove(owner);
-            } else {
-                overlay.put(owner, before);
-            }
+            before.forEach((owner, typed) -> {
+                if (typed == null) {
+                    overlay.remove(owner);
+                } else {
+                    overlay.put(owner, typed);
+                }
+            });
             throw e;
         }
     }

@@ -23,7 +23,7 @@ class ConfigErrorMessageTest {
         edns.udp-size = 100                     | caadns.conf:1: edns.udp-size: expected a number from 512 to 65535, got 100
         edns.udp-size = 1232.5                  | caadns.conf:1: edns.udp-size: expected a number from 512 to 65535, got 1232.5
         \\n\\nedns.udp-sise = 1232              | caadns.conf:3: edns.udp-sise: unknown key (edns has: nsid, udp-size)
-        lisen = []                              | caadns.conf:1: lisen: unknown key (top-level keys are: caa, cookies, default-address, dnssec, doh, dot, edns, faults, journal, listen, management, outside-zones, rrl, state, tcp, tls, transfer, tsig, udp, workers, zone-files, zones)
+        lisen = []                              | caadns.conf:1: lisen: unknown key (top-level keys are: caa, cookies, default-address, dnssec, doh, dot, edns, faults, journal, listen, management, outside-zones, rrl, state, tcp, tls, transfer, tsig, udp, update, workers, zone-files, zones)
         edns = 5                                | caadns.conf:1: edns: expected a group of keys { ... }, got 5
         listen = ["localhost:53"]               | caadns.conf:1: listen: bad address "localhost:53": "localhost" is not an IP address (host names are not resolved; use an address)
         listen = ["127.0.0.1"]                  | caadns.conf:1: listen: bad address "127.0.0.1": the port is missing

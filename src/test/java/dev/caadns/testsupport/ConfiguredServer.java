@@ -51,8 +51,8 @@ public final class ConfiguredServer implements AutoCloseable {
             Files.writeString(zoneDir.resolve(zone.getKey()), zone.getValue());
         }
         Path file = dir.resolve("caadns.conf");
-        Files.writeString(file, "zones.directory = \"zones\"\n" + config);
-        Map<String, Object> flags = new HashMap<>(Map.of("listen", List.of("127.0.0.1:0"), "workers", 1,
+        Files.writeString(file, "zones.directory = \"zones\"\nworkers = 1\n" + config);
+        Map<String, Object> flags = new HashMap<>(Map.of("listen", List.of("127.0.0.1:0"),
                 "management.listen", "127.0.0.1:0"));
         Settings settings = SettingsLoader.load(Optional.of(file), flags);
         List<Plugin> plugins = Plugins.forSettings(settings);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.caadns.testsupport.Command;
 import dev.caadns.testsupport.ConfiguredServer;
+import dev.caadns.testsupport.TestKeys;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -21,10 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * beyond the fudge get NOTAUTH with the TSIG error of RFC 8945 §5.2 and no data.
  */
 class SignedQueryTest {
-    static final String SECRET = "VTmi0cghDBYCdlshFvhpOKgtH0huannKjlXfjk7WSiY=";
-    static final String OTHER_SECRET = "c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0";
-    private static final List<String> ALGORITHMS = List.of("hmac-md5", "hmac-sha1", "hmac-sha224", "hmac-sha256",
-            "hmac-sha384", "hmac-sha512");
+    static final String SECRET = TestKeys.SECRET;
+    static final String OTHER_SECRET = TestKeys.OTHER_SECRET;
 
     @TempDir
     static Path dir;
@@ -32,14 +31,9 @@ class SignedQueryTest {
 
     @BeforeAll
     static void start() throws Exception {
-        StringBuilder keys = new StringBuilder("tsig.keys = [\n");
-        for (String alg : ALGORITHMS) {
-            keys.append("  { name = \"k-").append(alg).append("\", algorithm = \"").append(alg)
-                    .append("\", secret = \"").append(SECRET).append("\" }\n");
-        }
-        keys.append("  { name = \"k-short\", algorithm = \"hmac-sha256-128\", secret = \"").append(SECRET)
-                .append("\" }\n]\n");
-        server = ConfiguredServer.lab(dir, keys.toString());
+        String shortKey = "tsig.keys += { name = \"k-short\", algorithm = \"hmac-sha256-128\", secret = \""
+                + SECRET + "\" }\n";
+        server = ConfiguredServer.lab(dir, TestKeys.keyPerAlgorithm("k-") + shortKey);
     }
 
     @AfterAll

@@ -6,6 +6,10 @@
       rcode, tsig_error, verdict (what dnspython's own check of the reply says: "verified" or the
       exception name), mac_ok (the reply's MAC checked directly, even for an error reply),
       other_time (the server time a BADTIME reply gives), time_signed
+  update HOST PORT ZONE KEY ALG SECRET SKEW udp|tcp OPS
+      sends an RFC 2136 update built with dns.update (KEY "-" = unsigned, with EDNS so an extended
+      error can come back); OPS is JSON: [["add", NAME, TTL, TYPE, RDATA], ["delete", NAME, TYPE],
+      ["delete", NAME, TYPE, RDATA], ["delete", NAME]]; prints the same JSON as query, plus "ede"
   stream KEY ALG SECRET REQUEST_HEX MESSAGE_HEX...
       checks a multi-message answer to a request as dnspython's zone-transfer client does
       (every message verified, each MAC chained to the one before); prints "verified N" or the error
@@ -18,6 +22,7 @@ import struct
 import sys
 import time
 
+import dns.edns
 import dns.flags
 import dns.message
 import dns.rdata
@@ -29,6 +34,7 @@ import dns.rcode
 import dns.renderer
 import dns.tsig
 import dns.tsigkeyring
+import dns.update
 
 
 TSIG_ERRORS = {16: "BADSIG", 17: "BADKEY", 18: "BADTIME", 22: "BADTRUNC"}
@@ -89,9 +95,35 @@ def direct_mac_check(reply, key, request_mac):
 
 
 def query(host, port, name, rdtype, keyname, alg, secret, skew, transport):
-    ring, key = keyring(keyname, alg, secret)
     q = dns.message.make_query(name, rdtype)
     q.flags &= ~dns.flags.RD
+    exchange_signed(host, port, q, keyname, alg, secret, skew, transport)
+
+
+def update(host, port, zone, keyname, alg, secret, skew, transport, ops):
+    u = dns.update.UpdateMessage(zone)
+    for op in json.loads(ops):
+        if op[0] == "add":
+            u.add(op[1], op[2], op[3], op[4])
+        elif len(op) == 2:
+            u.delete(op[1])
+        elif len(op) == 3:
+            u.delete(op[1], op[2])
+        else:
+            u.delete(op[1], op[2], op[3])
+    u.use_edns(0, 0, 1232)
+    exchange_signed(host, port, u, keyname, alg, secret, skew, transport)
+
+
+def exchange_signed(host, port, q, keyname, alg, secret, skew, transport):
+    if keyname == "-":
+        reply = exchange(host, port, q.to_wire(), transport == "tcp")
+        m = dns.message.from_wire(reply)
+        out = {"rcode": dns.rcode.to_text(m.rcode()), "verdict": "unsigned", "tsig_error": None,
+               "ede": [o.text for o in m.options if o.otype == dns.edns.EDE]}
+        print(json.dumps(out))
+        return
+    ring, key = keyring(keyname, alg, secret)
     q.use_tsig(ring, keyname, algorithm=key.algorithm)
     real = time.time
     dns.renderer.time.time = lambda: real() + skew
@@ -105,6 +137,7 @@ def query(host, port, name, rdtype, keyname, alg, secret, skew, transport):
         m = dns.message.from_wire(reply, keyring=ring, request_mac=q.mac)
         out["verdict"] = "verified" if m.had_tsig else "unsigned"
         out["answers"] = sum(len(r) for r in m.answer)
+        out["ede"] = [o.text for o in m.options if o.otype == dns.edns.EDE]
     except Exception as e:
         out["verdict"] = type(e).__name__
     if tsig_start(reply, key) > 12:
@@ -151,6 +184,8 @@ if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == "query":
         query(args[0], int(args[1]), args[2], args[3], args[4], args[5], args[6], int(args[7]), args[8])
+    elif cmd == "update":
+        update(args[0], int(args[1]), args[2], args[3], args[4], args[5], int(args[6]), args[7], args[8])
     elif cmd == "stream":
         stream(args[0], args[1], args[2], args[3], args[4:])
     elif cmd == "sign":
