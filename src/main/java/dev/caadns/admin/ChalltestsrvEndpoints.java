@@ -114,7 +114,7 @@ final class ChalltestsrvEndpoints {
         if (body.addresses() == null || body.addresses().isEmpty()) {
             throw ApiException.badRequest("addresses: at least one address is required");
         }
-        List<Record> records = appendTo(host, type);
+        List<Record> records = change.appendable(host, type);
         body.addresses().forEach(a -> records.add(record.apply(host, a)));
         change.replace(host, type, records);
         return ApiResponse.ok();
@@ -133,7 +133,7 @@ final class ChalltestsrvEndpoints {
         if (body.policies() == null || body.policies().isEmpty()) {
             throw ApiException.badRequest("policies: at least one {\"tag\", \"value\"} is required");
         }
-        List<Record> records = appendTo(host, Type.CAA);
+        List<Record> records = change.appendable(host, Type.CAA);
         for (CaaPolicy p : body.policies()) {
             if (p == null || p.tag() == null || p.tag().isEmpty() || p.value() == null) {
                 throw ApiException.badRequest("policies: each needs a tag and a value");
@@ -149,7 +149,7 @@ final class ChalltestsrvEndpoints {
         if (body.value() == null || body.value().isEmpty()) {
             throw ApiException.badRequest("value: required");
         }
-        List<Record> records = appendTo(host, Type.TXT);
+        List<Record> records = change.appendable(host, Type.TXT);
         records.add(LiteralRdata.txt(host, TTL, body.value()));
         change.replace(host, Type.TXT, records);
         return ApiResponse.ok();
@@ -216,11 +216,6 @@ final class ChalltestsrvEndpoints {
             default -> throw ApiException.badRequest("\"" + type + "\" event type unknown");
         }
         return ApiResponse.ok();
-    }
-
-    private List<Record> appendTo(Name host, int type) {
-        List<Record> existing = zones.overlaid(host, type);
-        return existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     }
 
     private static Name host(String text) {

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +35,15 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     /** The bearer token required on every request, or null when the API is open (loopback only). */
     private final byte[] token;
 
-    HttpApiHandler(Router router, ObjectMapper json, String token) {
+    /** Paths with credentials of their own (lego's httpreq basic auth), which stand for the token there. */
+    private final Map<String, byte[]> pathCredentials;
+
+    HttpApiHandler(Router router, ObjectMapper json, String token, Map<String, String> pathCredentials) {
         this.router = router;
         this.json = json;
         this.token = token.isEmpty() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.pathCredentials = new java.util.HashMap<>();
+        pathCredentials.forEach((path, value) -> this.pathCredentials.put(path, value.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -48,8 +54,8 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             if (!request.decoderResult().isSuccess()) {
                 throw ApiException.badRequest("malformed HTTP request");
             }
-            checkToken(request);
             QueryStringDecoder uri = decode(request.uri());
+            checkToken(request, uri.path());
             Router.Match match = router.match(request.method().name(), uri.path());
             if (match.endpoint() == null) {
                 if (match.allowed().isEmpty()) {
@@ -82,11 +88,18 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
-    private void checkToken(FullHttpRequest request) {
+    private void checkToken(FullHttpRequest request, String path) {
+        String given = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        byte[] own = pathCredentials.get(path);
+        if (own != null) {
+            if (given == null || !MessageDigest.isEqual(own, given.getBytes(StandardCharsets.UTF_8))) {
+                throw new ApiException(401, "missing or wrong credentials (HTTP basic auth, management.httpreq)");
+            }
+            return;
+        }
         if (token == null) {
             return;
         }
-        String given = request.headers().get(HttpHeaderNames.AUTHORIZATION);
         if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
             throw new ApiException(401, "missing or wrong bearer token (Authorization: Bearer ...)");
         }

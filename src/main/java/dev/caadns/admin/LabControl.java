@@ -106,6 +106,7 @@ public final class LabControl implements Plugin {
         RRsetChange change = new RRsetChange(server);
         new ChalltestsrvEndpoints(server.zones(), change, defaults, faults, journal, json).register(router);
         new ZoneEndpoints(server, change, json).register(router);
+        new HttpreqEndpoints(change, server.zones()).register(router);
         new FaultEndpoints(faults, json).register(router);
         new JournalEndpoints(journal, json).register(router);
         new ExplainEndpoint(explainer, new LocalLookup(server.chain())).register(router);

@@ -30,13 +30,15 @@ import org.slf4j.LoggerFactory;
  * @param listen where the management API listens; empty when it is off
  * @param token bearer token every request must carry; "" for none (loopback only)
  * @param journalFile JSON-lines file the journal is appended to; empty when off
+ * @param httpreqAuthorization the Authorization header lego's httpreq must send, "" for none
  * @param defaultIpv4 the A answer in implicit lab zones ({@code default-address.ipv4}); empty for none
  * @param idleTimeout how long an API connection may go without a whole request
  * @param maxConnections API connections open at most
  */
 public record LabSettings(Optional<InetSocketAddress> listen, String token, int journalSize,
                           Optional<Path> journalFile, List<FaultRule> faults, Optional<Inet4Address> defaultIpv4,
-                          Optional<Inet6Address> defaultIpv6, Duration idleTimeout, int maxConnections) {
+                          Optional<Inet6Address> defaultIpv6, Duration idleTimeout, int maxConnections,
+                          String httpreqAuthorization) {
     private static final Logger log = LoggerFactory.getLogger(LabSettings.class);
 
     public static LabSettings from(Settings settings) throws ConfigError {
@@ -73,7 +75,19 @@ public record LabSettings(Optional<InetSocketAddress> listen, String token, int 
                 file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)), faults(c),
                 address(c, "default-address.ipv4", Inet4Address.class, "an IPv4"),
                 address(c, "default-address.ipv6", Inet6Address.class, "an IPv6"),
-                settings.managementIdleTimeout(), settings.managementMaxConnections());
+                settings.managementIdleTimeout(), settings.managementMaxConnections(), httpreqAuthorization(c));
+    }
+
+    /** {@code Basic base64(user:password)} lego's httpreq must send to /present and /cleanup; "" for none. */
+    private static String httpreqAuthorization(Config c) throws ConfigError {
+        String user = string(c, "management.httpreq.username");
+        String password = string(c, "management.httpreq.password");
+        if (user.isEmpty() != password.isEmpty() || user.contains(":")) {
+            throw ConfigError.at(c.getValue("management.httpreq.username").origin(), "management.httpreq",
+                    "set both username (without \":\") and password, or neither");
+        }
+        return user.isEmpty() ? "" : "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static <T extends InetAddress> Optional<T> address(Config c, String path, Class<T> family, String what)

@@ -14,6 +14,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,11 @@ public final class ManagementServer implements AutoCloseable {
     /** Listens on {@code settings.listen()}, which must be present. */
     static ManagementServer start(LabSettings settings, Router router, ObjectMapper json) throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        HttpApiHandler api = new HttpApiHandler(router, json, settings.token());
+        Map<String, String> httpreq = new HashMap<>();
+        if (!settings.httpreqAuthorization().isEmpty()) {
+            HttpreqEndpoints.PATHS.forEach(path -> httpreq.put(path, settings.httpreqAuthorization()));
+        }
+        HttpApiHandler api = new HttpApiHandler(router, json, settings.token(), httpreq);
         ConnectionLimiter limiter = new ConnectionLimiter(settings.maxConnections());
         try {
             Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)

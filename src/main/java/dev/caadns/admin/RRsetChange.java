@@ -2,6 +2,7 @@ package dev.caadns.admin;
 
 import dev.caadns.server.CaadnsServer;
 import dev.caadns.zone.Finding;
+import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -16,6 +17,15 @@ final class RRsetChange {
 
     RRsetChange(CaadnsServer server) {
         this.server = server;
+    }
+
+    /**
+     * What the overlay holds for (owner, type), as a list to add to: records added at runtime append,
+     * as in challtestsrv; the first one replaces the zone file's RRset.
+     */
+    List<Record> appendable(Name owner, int type) {
+        List<Record> existing = server.zones().overlaid(owner, type);
+        return existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     }
 
     void replace(Name owner, int type, List<Record> records) {
