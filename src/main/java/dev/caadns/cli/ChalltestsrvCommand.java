@@ -1,5 +1,7 @@
 package dev.caadns.cli;
 
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
 import java.io.IOException;
@@ -117,7 +119,7 @@ final class ChalltestsrvCommand implements Callable<Integer> {
     Map<String, Object> flags() {
         Map<String, Object> flags = new HashMap<>();
         zones.addTo(flags);
-        if (zones.directory == null && config.file == null) {
+        if (zones.directory == null && !configNamesZones()) {
             flags.put("zones.directory", ""); // challtestsrv serves no zone files
         }
         flags.put("outside-zones", "challtestsrv");
@@ -141,6 +143,15 @@ final class ChalltestsrvCommand implements Callable<Integer> {
             flags.put("workers", workers);
         }
         return flags;
+    }
+
+    /** True when --config gives a file that says which zones to serve; a file that does not parse is reported by the loader. */
+    private boolean configNamesZones() {
+        try {
+            return config.file != null && ConfigFactory.parseFile(config.file.toFile()).hasPath("zones");
+        } catch (ConfigException e) {
+            return false;
+        }
     }
 
     private void notServed() {

@@ -118,6 +118,15 @@ class ChalltestsrvCommandTest {
     }
 
     @Test
+    void aConfigFileThatNamesNoZonesServesNone() throws Exception {
+        Path config = Files.writeString(dir.resolve("journal.conf"), "journal.size = 5\n");
+
+        run("--config", config.toString());
+
+        assertThat(started.get(0).hasZoneFiles()).isFalse();
+    }
+
+    @Test
     void badAddressesAndStrayArgumentsExitTwoWithAMessage() {
         assertThat(run("-dnsserver", "8053")).isEqualTo(2);
         assertThat(err.toString()).contains("-dnsserver: \"8053\" needs a port, like :8053 or 127.0.0.1:8053");
