@@ -2,8 +2,10 @@ package dev.caadns.zone;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
 
 /**
  * A zone file after parsing and checking: its index and what the checks found. Records are already
@@ -36,8 +38,10 @@ public final class LoadedZone {
         this.origin = origin;
         this.source = source;
         this.records = records;
-        this.loadOrder = new int[records.size()];
-        this.index = ZoneIndex.build(origin, records, loadOrder);
+        int[] order = new int[records.size()];
+        this.index = ZoneIndex.build(origin, records, order);
+        this.loadOrder = Arrays.copyOf(order, index.recordCount());
+        records.keepPlacesOnly();
         this.findings = List.copyOf(findings);
         this.loadNanos = loadNanos;
     }
@@ -75,7 +79,21 @@ public final class LoadedZone {
      * over small zones; servers use {@link #index()}.
      */
     public List<SourcedRecord> records() {
-        return records.served();
+        SourcedRecord[] inOrder = new SourcedRecord[records.size()];
+        index.forEachNode(node -> {
+            for (RRset set : node.rrsets()) {
+                for (int i = 0; i < set.size(); i++) {
+                    inOrder[record(set, i)] = sourced(set, i);
+                }
+            }
+        });
+        List<SourcedRecord> served = new ArrayList<>(index.recordCount());
+        for (SourcedRecord r : inOrder) {
+            if (r != null) {
+                served.add(r);
+            }
+        }
+        return served;
     }
 
     public int recordCount() {
@@ -129,7 +147,9 @@ public final class LoadedZone {
 
     /** Record i of an RRset of {@link #index()} with its place, as dnsjava reads it. */
     public SourcedRecord sourced(RRset set, int i) {
-        return records.sourced(record(set, i));
+        int r = record(set, i);
+        Record record = Rdata.record(records.ownerName(r), set.type(), set.ttl(), set.rdata(i));
+        return new SourcedRecord(record, records.file(r), records.line(r), records.comment(r));
     }
 
     /** The place of record i of an RRset of {@link #index()} in reading order, from 0. */

@@ -32,6 +32,12 @@ final class NameIds {
         return names[id];
     }
 
+    /** Frees the lookup table; {@link #name} still works, finding and adding no longer do. */
+    void freeze() {
+        slots = null;
+        names = Arrays.copyOf(names, size);
+    }
+
     /** The id of the name at buf[off, off+len), or -1. */
     int find(byte[] buf, int off, int len) {
         int mask = slots.length - 1;

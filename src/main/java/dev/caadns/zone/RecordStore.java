@@ -242,6 +242,20 @@ final class RecordStore {
         return new Groups(start, members);
     }
 
+    /**
+     * Keeps only what says where each record came from (owner as written, file, line, comment) and
+     * frees the rest (types, TTLs, rdata, the name tables' lookups), once an index holds it: a load
+     * or a reload then needs the old and the new index and little besides.
+     */
+    void keepPlacesOnly() {
+        spellings.freeze();
+        nodes.freeze();
+        typeClass = null;
+        ttl = null;
+        dataStart = null;
+        data = null;
+    }
+
     /** Record i as dnsjava reads it, for messages and for callers that want records. */
     Record record(int i) {
         return Rdata.record(ownerName(i), type(i), dclass(i), ttl(i), rdata(i));
