@@ -2,8 +2,7 @@ package dev.caadns.zone;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -410,19 +409,22 @@ final class MasterFileParser {
      * would hold 96 MB of native memory for good, or fail under {@code -XX:MaxDirectMemorySize}).
      */
     private static byte[] read(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file)) {
-            byte[] bytes = new byte[(int) Math.min(channel.size(), Integer.MAX_VALUE - 8)];
-            int length = 0;
+        long size = Files.isRegularFile(file) ? Files.size(file) : 0; // a pipe has none
+        byte[] bytes = new byte[(int) Math.min(Math.max(size, 8192), Integer.MAX_VALUE - 8)];
+        int length = 0;
+        try (InputStream in = Files.newInputStream(file)) {
             while (true) {
                 if (length == bytes.length) {
-                    if (channel.position() >= channel.size()) {
+                    int next = in.read();
+                    if (next < 0) {
                         return bytes;
                     }
-                    bytes = Arrays.copyOf(bytes, Math.max(16, bytes.length * 2)); // the file grew
+                    bytes = Arrays.copyOf(bytes, bytes.length * 2); // grew while read, or a pipe
+                    bytes[length++] = (byte) next;
                 }
-                int n = channel.read(ByteBuffer.wrap(bytes, length, Math.min(CHUNK, bytes.length - length)));
+                int n = in.read(bytes, length, Math.min(CHUNK, bytes.length - length));
                 if (n < 0) {
-                    return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+                    return Arrays.copyOf(bytes, length);
                 }
                 length += n;
             }
