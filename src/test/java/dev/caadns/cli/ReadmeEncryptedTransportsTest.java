@@ -92,7 +92,7 @@ class ReadmeEncryptedTransportsTest {
 
     private void copyExampleCheckout() throws IOException {
         Files.copy(Path.of("caadns.conf"), checkout.resolve("caadns.conf"));
-        for (String folder : List.of("zones", "templates")) {
+        for (String folder : List.of("zones", "templates", "tsig")) {
             Files.createDirectories(checkout.resolve(folder));
             try (var files = Files.list(Path.of(folder))) {
                 for (Path f : files.toList()) {
