@@ -8,6 +8,7 @@ import dev.caadns.answer.ZoneSynthesis;
 import dev.caadns.caa.CaaZoneValidator;
 import dev.caadns.caa.template.TemplateSynthesis;
 import dev.caadns.wire.ResponseWriter;
+import dev.caadns.wire.Transport;
 import dev.caadns.zone.ZoneIndex;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -106,7 +107,7 @@ public class QueryPathBenchmark {
 
     /** Fails the trial if a prepared query does not get the answer its kind is about. */
     private void check(String qname, byte[] packet) {
-        int length = processor.process(packet, packet.length, tcp);
+        int length = processor.process(packet, packet.length, tcp ? Transport.TCP : Transport.UDP);
         byte[] reply = processor.reply();
         int flags = ((reply[2] & 0xff) << 8) | (reply[3] & 0xff);
         int rcode = flags & 0xf;
@@ -149,7 +150,7 @@ public class QueryPathBenchmark {
     public int process() {
         byte[] packet = packets[next];
         next = (next + 1) & (QUERIES - 1);
-        return processor.process(packet, packet.length, tcp);
+        return processor.process(packet, packet.length, tcp ? Transport.TCP : Transport.UDP);
     }
 
     static List<Record> zone(Name origin) throws Exception {
