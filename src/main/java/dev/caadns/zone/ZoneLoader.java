@@ -101,7 +101,7 @@ public final class ZoneLoader {
     }
 
     private static List<LoadCheck> checks(String source) {
-        return List.of(new ClassCheck(), new OutOfZoneCheck(), new RrsetNormalizer(),
+        return List.of(new ClassCheck(), new MetaTypeCheck(), new OutOfZoneCheck(), new RrsetNormalizer(),
                 new ApexCheck(source), new AliasCheck(), new OcclusionCheck(),
                 new NsAddressCheck());
     }
