@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one HTTP request into an endpoint call: token check, routing (404, 405), errors as JSON
+ * Turns one HTTP request into an endpoint call: browser checks (403, 415), token check, routing (404, 405), errors as JSON
  * {@code {"error": "..."}}. Runs on the management event loop, never on a DNS one.
  */
 @Sharable
@@ -34,12 +34,15 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final ObjectMapper json;
     /** The bearer token required on every request, or null when the API is open (loopback only). */
     private final byte[] token;
+    private final BrowserGuard browsers;
 
     /** Paths with credentials of their own (lego's httpreq basic auth), which stand for the token there. */
     private final Map<String, byte[]> pathCredentials;
 
-    HttpApiHandler(Router router, ObjectMapper json, String token, Map<String, String> pathCredentials) {
+    HttpApiHandler(Router router, ObjectMapper json, String token, Map<String, String> pathCredentials,
+                   BrowserGuard browsers) {
         this.router = router;
+        this.browsers = browsers;
         this.json = json;
         this.token = token.isEmpty() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.pathCredentials = new java.util.HashMap<>();
@@ -54,6 +57,7 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             if (!request.decoderResult().isSuccess()) {
                 throw ApiException.badRequest("malformed HTTP request");
             }
+            browsers.check(request);
             QueryStringDecoder uri = decode(request.uri());
             checkToken(request, uri.path());
             Router.Match match = router.match(request.method().name(), uri.path());

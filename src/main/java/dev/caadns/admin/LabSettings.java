@@ -34,11 +34,12 @@ import org.slf4j.LoggerFactory;
  * @param defaultIpv4 the A answer in implicit lab zones ({@code default-address.ipv4}); empty for none
  * @param idleTimeout how long an API connection may go without a whole request
  * @param maxConnections API connections open at most
+ * @param hosts names besides localhost the API answers to in {@code Host} ({@code management.hosts})
  */
 public record LabSettings(Optional<InetSocketAddress> listen, String token, int journalSize,
                           Optional<Path> journalFile, List<FaultRule> faults, Optional<Inet4Address> defaultIpv4,
                           Optional<Inet6Address> defaultIpv6, Duration idleTimeout, int maxConnections,
-                          String httpreqAuthorization) {
+                          String httpreqAuthorization, List<String> hosts) {
     private static final Logger log = LoggerFactory.getLogger(LabSettings.class);
 
     public static LabSettings from(Settings settings) throws ConfigError {
@@ -75,7 +76,8 @@ public record LabSettings(Optional<InetSocketAddress> listen, String token, int 
                 file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)), faults(c),
                 address(c, "default-address.ipv4", Inet4Address.class, "an IPv4"),
                 address(c, "default-address.ipv6", Inet6Address.class, "an IPv6"),
-                settings.managementIdleTimeout(), settings.managementMaxConnections(), httpreqAuthorization(c));
+                settings.managementIdleTimeout(), settings.managementMaxConnections(), httpreqAuthorization(c),
+                hosts(c));
     }
 
     /** {@code Basic base64(user:password)} lego's httpreq must send to /present and /cleanup; "" for none. */
@@ -98,6 +100,21 @@ public record LabSettings(Optional<InetSocketAddress> listen, String token, int 
         } catch (IllegalArgumentException e) {
             throw ConfigError.at(c.getValue(path).origin(), path, e.getMessage() + " (\"\" for none)");
         }
+    }
+
+    private static List<String> hosts(Config c) throws ConfigError {
+        ConfigValue value = c.getValue("management.hosts");
+        List<String> hosts = new ArrayList<>();
+        if (value instanceof ConfigList list) {
+            for (ConfigValue item : list) {
+                if (item.valueType() != ConfigValueType.STRING || ((String) item.unwrapped()).isBlank()) {
+                    throw ConfigError.at(item.origin(), "management.hosts", "expected a host name, got " + item.render());
+                }
+                hosts.add((String) item.unwrapped());
+            }
+            return hosts;
+        }
+        throw ConfigError.at(value.origin(), "management.hosts", "expected a list of host names [\"lab-dns.example\"]");
     }
 
     private static List<FaultRule> faults(Config c) throws ConfigError {

@@ -44,7 +44,8 @@ public final class ManagementServer implements AutoCloseable {
         if (!settings.httpreqAuthorization().isEmpty()) {
             HttpreqEndpoints.PATHS.forEach(path -> httpreq.put(path, settings.httpreqAuthorization()));
         }
-        HttpApiHandler api = new HttpApiHandler(router, json, settings.token(), httpreq);
+        HttpApiHandler api = new HttpApiHandler(router, json, settings.token(), httpreq,
+                new BrowserGuard(settings.hosts()));
         ConnectionLimiter limiter = new ConnectionLimiter(settings.maxConnections());
         try {
             Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
