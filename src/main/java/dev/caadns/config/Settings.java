@@ -27,6 +27,11 @@ public final class Settings {
     private final int managementMaxConnections;
     private final int includeDepth;
     private final int generateMaxRange;
+    private final int includeFiles;
+    private final int zoneMaxBytes;
+    private final int generateMaxNames;
+    private final int zoneMaxRecords;
+    private final Duration zoneLoadTimeout;
     private final int workers;
     private final int udpReceiveBuffer;
     private final int udpSendBuffer;
@@ -58,6 +63,11 @@ public final class Settings {
         this.managementMaxConnections = c.integer("management.max-connections", 1, 100_000);
         this.includeDepth = c.integer("zone-files.include-depth", 0, 64);
         this.generateMaxRange = c.integer("zone-files.generate-max-range", 0, Integer.MAX_VALUE);
+        this.includeFiles = c.integer("zone-files.include-files", 0, Integer.MAX_VALUE);
+        this.zoneMaxBytes = c.size("zone-files.max-bytes");
+        this.generateMaxNames = c.integer("zone-files.generate-max-names", 0, Integer.MAX_VALUE);
+        this.zoneMaxRecords = c.integer("zone-files.max-records", 1, Integer.MAX_VALUE);
+        this.zoneLoadTimeout = c.duration("zone-files.load-timeout");
         int configuredWorkers = c.integer("workers", 0, 1024);
         this.workers = configuredWorkers > 0 ? configuredWorkers : Runtime.getRuntime().availableProcessors();
         this.udpReceiveBuffer = c.size("udp.receive-buffer");
@@ -150,6 +160,30 @@ public final class Settings {
     /** Most names one $GENERATE line may create. */
     public int generateMaxRange() {
         return generateMaxRange;
+    }
+
+    /** Files $INCLUDE may read for one zone, a file read twice counted twice. */
+    public int includeFiles() {
+        return includeFiles;
+    }
+
+    /** Bytes of zone-file text one zone may read, its includes together. */
+    public int zoneMaxBytes() {
+        return zoneMaxBytes;
+    }
+
+    /** Names all of one zone's $GENERATE lines may make together. */
+    public int generateMaxNames() {
+        return generateMaxNames;
+    }
+
+    public int zoneMaxRecords() {
+        return zoneMaxRecords;
+    }
+
+    /** How long reading one zone may take. */
+    public Duration zoneLoadTimeout() {
+        return zoneLoadTimeout;
     }
 
     /** Worker threads, always above 0 (a configured 0 becomes the core count). */

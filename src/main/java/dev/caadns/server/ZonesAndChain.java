@@ -85,7 +85,9 @@ public final class ZonesAndChain {
     public static ZoneLoader loader(Settings settings, List<Plugin> plugins) {
         List<ZoneValidator> validators = new ArrayList<>();
         plugins.forEach(p -> validators.addAll(p.validators()));
-        return new ZoneLoader(new LoadOptions(settings.includeDepth(), settings.generateMaxRange()), validators);
+        return new ZoneLoader(new LoadOptions(settings.includeDepth(), settings.generateMaxRange(),
+                settings.includeFiles(), settings.zoneMaxBytes(), settings.generateMaxNames(), settings.zoneMaxRecords(),
+                settings.zoneLoadTimeout()), validators);
     }
 
     /** The zones the settings name: {@code zones.files} when given, else the {@code zones.directory} folder. */

@@ -2,7 +2,6 @@ package dev.caadns.zone;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,8 +29,9 @@ import org.xbill.DNS.Type;
  */
 final class MasterFileParser {
 
-    private static final int CHUNK = 1 << 20;
-
+    /** Said instead of the text of a file outside the zone's folder, which may be anything (a secret). */
+    private static final String UNQUOTED = "not a zone-file entry (its text is not shown: the file is outside"
+            + " the zone file's folder)";
     static final String SYNTAX_HINT = "fix the entry (RFC 1035 §5.1); rdata dnsjava cannot read"
             + " can be written in RFC 3597 form: TYPEnnn \\# <length> <hex>";
 
@@ -93,6 +93,9 @@ final class MasterFileParser {
     }
 
     private final LoadOptions options;
+    private final LoadBudget budget;
+    /** Text of files outside it is never quoted in findings ({@code $INCLUDE /proc/self/environ}). */
+    private final Path zoneFolder;
     private final RecordStore records;
     private final List<Finding> findings = new ArrayList<>();
     private final ReadOrder order = new ReadOrder();
@@ -100,9 +103,11 @@ final class MasterFileParser {
     private final PlainRecordReader plain;
     private Name zoneOrigin;
 
-    private MasterFileParser(LoadOptions options, Name zoneOrigin, boolean plainPath,
-                             int expectedRecords) {
+    private MasterFileParser(LoadOptions options, LoadBudget budget, Name zoneOrigin, boolean plainPath,
+                             int expectedRecords, Path zoneFolder) {
         this.options = options;
+        this.budget = budget;
+        this.zoneFolder = zoneFolder;
         this.records = new RecordStore(expectedRecords);
         this.zoneOrigin = zoneOrigin;
         this.plain = plainPath ? new PlainRecordReader() : null;
@@ -120,18 +125,33 @@ final class MasterFileParser {
     /** @param plainPath false reads every entry with dnsjava's tokenizer (to test the fast path) */
     static Result parse(Path file, Name origin, Name fallbackOrigin, LoadOptions options,
                         boolean plainPath) throws IOException {
-        byte[] text = read(file);
-        MasterFileParser parser = new MasterFileParser(options, origin, plainPath,
-                RecordStore.expectedRecords(text.length));
-        parser.including.push(file.toRealPath());
+        LoadBudget budget = new LoadBudget(options);
         Name start = origin != null ? origin : fallbackOrigin;
-        parser.readText(file, text, new State(start, -1, -1), 0);
+        byte[] text;
+        try {
+            text = budget.read(file.toRealPath(), false, file.toString(), 0);
+        } catch (LoadBudget.Exceeded e) {
+            return new Result(start, new RecordStore(), List.of(Findings.error("Z-LOAD-BUDGET", e.file, e.line,
+                    null, e.getMessage(), e.hint)), new ReadOrder());
+        }
+        MasterFileParser parser = new MasterFileParser(options, budget, origin, plainPath,
+                RecordStore.expectedRecords(text.length), file.toRealPath().getParent());
+        parser.including.push(file.toRealPath());
+        try {
+            parser.readText(file, text, new State(start, -1, -1), 0);
+        } catch (LoadBudget.Exceeded e) {
+            // Nothing of a zone over budget is served, so nothing more of it is checked either.
+            parser.findings.add(Findings.error("Z-LOAD-BUDGET", e.file, e.line, null, e.getMessage(), e.hint));
+            Name zone = parser.zoneOrigin != null ? parser.zoneOrigin : start;
+            return new Result(zone, new RecordStore(), parser.findings, parser.order);
+        }
         Name zone = parser.zoneOrigin != null ? parser.zoneOrigin : start;
         return new Result(zone, parser.records, parser.findings, parser.order);
     }
 
     private void readText(Path file, byte[] text, State state, int depth) {
         String source = file.toString();
+        boolean quotable = quotable(file);
         EntryReader.split(source, text, new EntryReader.Entries() {
             @Override
             public boolean line(byte[] bytes, int from, int to, int line, String comment,
@@ -141,6 +161,7 @@ final class MasterFileParser {
                     return false;
                 }
                 order.saw(source, line);
+                budget.record(records.size(), source, line);
                 addPlain(state, source, line, comment);
                 return true;
             }
@@ -152,18 +173,18 @@ final class MasterFileParser {
                     read(file, entry, state, depth);
                 } catch (EntryException e) {
                     findings.add(Findings.error(e.code, entry.file(), entry.line(), null,
-                            e.getMessage(), e.hint));
+                            quotable ? e.getMessage() : UNQUOTED, e.hint));
                 } catch (IOException | IllegalArgumentException e) {
                     findings.add(Findings.error("Z-SYNTAX", entry.file(), entry.line(),
-                            null, clean(e.getMessage()), SYNTAX_HINT));
+                            null, quotable ? clean(e.getMessage()) : UNQUOTED, SYNTAX_HINT));
                 }
             }
 
             @Override
             public void unreadable(EntryReader.SplitException e) {
                 order.saw(source, e.line);
-                findings.add(Findings.error("Z-SYNTAX", source, e.line, ownerBeingRead(e, state),
-                        e.getMessage(), "balance the parentheses and quotes of this entry"));
+                findings.add(Findings.error("Z-SYNTAX", source, e.line, quotable ? ownerBeingRead(e, state) : null,
+                        quotable ? e.getMessage() : UNQUOTED, "balance the parentheses and quotes of this entry"));
             }
         });
     }
@@ -208,6 +229,7 @@ final class MasterFileParser {
     }
 
     private void record(Entry entry, State state) throws IOException, EntryException {
+        budget.record(records.size(), entry.file(), entry.line());
         Record record = tokenizedRecord(entry, state);
         state.lastOwner = WireName.asWritten(record.getName());
         state.lastTtl = record.getTTL();
@@ -352,7 +374,13 @@ final class MasterFileParser {
                     + options.maxIncludeDepth() + " files", "flatten the includes or raise the"
                     + " include depth limit");
         }
-        byte[] text = read(included);
+        byte[] text;
+        try {
+            text = budget.read(real, true, entry.file(), entry.line());
+        } catch (LoadBudget.NotARegularFile e) {
+            throw new EntryException("Z-INCLUDE-NOT-FILE", "$INCLUDE " + included + ": " + e.getMessage(),
+                    "include zone-file text only");
+        }
         including.push(real);
         readText(included, text, new State(origin, state.defaultTtl, state.lastTtl), depth + 1);
         including.pop();
@@ -372,6 +400,7 @@ final class MasterFileParser {
                     + count + " records, more than the limit of " + options.maxGenerateRange(),
                     "split the range or raise the $GENERATE limit");
         }
+        budget.generating(count, entry.file(), entry.line());
         String lhs = st.getString();
         Header header = header(st);
         if (!Generator.supportedType(header.type())) {
@@ -386,7 +415,17 @@ final class MasterFileParser {
                 header.dclass(), ttl, rhs, state.origin());
         for (Record record = generator.nextRecord(); record != null;
              record = generator.nextRecord()) {
+            budget.record(records.size(), entry.file(), entry.line());
             records.add(record, entry.file(), entry.line(), entry.comment());
+        }
+    }
+
+    /** Whether a file's text may be quoted in findings: only the zone's own folder's files. */
+    private boolean quotable(Path file) {
+        try {
+            return file.toRealPath().startsWith(zoneFolder);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -408,29 +447,6 @@ final class MasterFileParser {
      * temporary direct buffer as large as the file, which the JVM then keeps cached (a 96 MB zone
      * would hold 96 MB of native memory for good, or fail under {@code -XX:MaxDirectMemorySize}).
      */
-    private static byte[] read(Path file) throws IOException {
-        long size = Files.isRegularFile(file) ? Files.size(file) : 0; // a pipe has none
-        byte[] bytes = new byte[(int) Math.min(Math.max(size, 8192), Integer.MAX_VALUE - 8)];
-        int length = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            while (true) {
-                if (length == bytes.length) {
-                    int next = in.read();
-                    if (next < 0) {
-                        return bytes;
-                    }
-                    bytes = Arrays.copyOf(bytes, bytes.length * 2); // grew while read, or a pipe
-                    bytes[length++] = (byte) next;
-                }
-                int n = in.read(bytes, length, Math.min(CHUNK, bytes.length - length));
-                if (n < 0) {
-                    return Arrays.copyOf(bytes, length);
-                }
-                length += n;
-            }
-        }
-    }
-
     private static Name name(String text, Name origin) throws TextParseException {
         Name name = Name.fromString(text, origin);
         if (!name.isAbsolute()) {
