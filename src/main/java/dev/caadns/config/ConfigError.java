@@ -8,13 +8,26 @@ public final class ConfigError extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The key the problem is about, or null. */
+    private final String path;
+
     public ConfigError(String message) {
+        this(message, null);
+    }
+
+    private ConfigError(String message, String path) {
         super(message);
+        this.path = path;
     }
 
     /** {@code caadns.conf:7: edns.udp-size: problem}. */
     public static ConfigError at(ConfigOrigin origin, String path, String problem) {
-        return new ConfigError(where(origin) + ": " + path + ": " + problem);
+        return new ConfigError(where(origin) + ": " + path + ": " + problem, path);
+    }
+
+    /** The key the problem is about, or null when it is not about one key. */
+    String path() {
+        return path;
     }
 
     /** A library error (syntax, unresolved ${...}) with its place written the way ours are. */

@@ -15,15 +15,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Builds {@link Settings} from our reference.conf, an optional user file and command-line flags. */
 public final class SettingsLoader {
 
     private static final String REFERENCE = "reference.conf";
     private static final String FLAGS = "command line";
+    private static final Pattern PLACE = Pattern.compile("(.*?):(\\d+): ");
+    /** Bad values read on past before giving up; each costs one more reading of the settings. */
+    private static final int MAX_PROBLEMS = 50;
 
     private SettingsLoader() {
     }
@@ -40,11 +46,27 @@ public final class SettingsLoader {
             Config user = userFile.isPresent() ? parseUserFile(userFile.get()) : ConfigFactory.empty();
             Config cli = ConfigFactory.parseMap(flags, FLAGS);
 
-            failIfAny(KeyCheck.problems(reference.root(), resolvedAlone(user).root()));
-            failIfAny(KeyCheck.problems(reference.root(), cli.root()));
+            List<String> problems = new ArrayList<>(KeyCheck.problems(reference.root(), resolvedAlone(user).root()));
+            problems.addAll(KeyCheck.problems(reference.root(), cli.root()));
             Config merged = cli.withFallback(user).withFallback(reference).resolve();
-            Settings settings = new Settings(new TypedConfig(merged), userFile);
-            failIfAny(typeProblems(merged, reference)); // keys plugins read themselves from config()
+            Settings settings = null;
+            // Like a compiler, report every mistake at once: a bad value is noted and read on with
+            // its default, so the next one is found in the same run.
+            for (int attempt = 0; settings == null; attempt++) {
+                try {
+                    settings = new Settings(new TypedConfig(merged), userFile);
+                } catch (ConfigError e) {
+                    problems.add(e.getMessage());
+                    if (e.path() == null || !reference.hasPath(e.path()) || attempt >= MAX_PROBLEMS) {
+                        throw inFileOrder(problems);
+                    }
+                    merged = merged.withValue(e.path(), reference.getValue(e.path()));
+                }
+            }
+            problems.addAll(typeProblems(merged, reference)); // keys plugins read themselves from config()
+            if (!problems.isEmpty()) {
+                throw inFileOrder(problems);
+            }
             return settings;
         } catch (ConfigException e) {
             throw ConfigError.from(e);
@@ -74,10 +96,22 @@ public final class SettingsLoader {
         return user.resolve(ConfigResolveOptions.defaults().setAllowUnresolved(true));
     }
 
-    private static void failIfAny(List<String> problems) throws ConfigError {
-        if (!problems.isEmpty()) {
-            throw new ConfigError(String.join("\n", problems));
-        }
+    /** One message of every problem, one a line, sorted by file and line as a compiler lists them. */
+    private static ConfigError inFileOrder(List<String> problems) {
+        List<String> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparing(SettingsLoader::file).thenComparingInt(SettingsLoader::line));
+        return new ConfigError(String.join("\n", sorted));
+    }
+
+    /** The file of {@code file:line: ...}; "" for a problem without a line, which sorts first. */
+    private static String file(String problem) {
+        Matcher m = PLACE.matcher(problem);
+        return m.lookingAt() ? m.group(1) : "";
+    }
+
+    private static int line(String problem) {
+        Matcher m = PLACE.matcher(problem);
+        return m.lookingAt() ? Integer.parseInt(m.group(2)) : 0;
     }
 
     private static List<String> typeProblems(Config merged, Config reference) {

@@ -1,5 +1,6 @@
 package dev.caadns.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,5 +51,25 @@ class ConfigErrorMessageTest {
         assertThatThrownBy(() -> SettingsLoader.load(Optional.of(file), Map.of()))
                 .isInstanceOf(ConfigError.class)
                 .hasMessageStartingWith(dir + "/" + expected);
+    }
+
+    @Test
+    void everyMistakeIsReportedInOneRunInLineOrder() throws IOException {
+        Path file = Files.writeString(dir.resolve("caadns.conf"), """
+                listen = ["127.0.0.1"]
+                edns { udp-size = "big" }
+                edns.udp-sise = 1232
+                tcp.idle-timeout = soon
+                workers = -1
+                """);
+
+        assertThatThrownBy(() -> SettingsLoader.load(Optional.of(file), Map.of()))
+                .isInstanceOf(ConfigError.class)
+                .satisfies(e -> assertThat(e.getMessage().lines()).containsExactly(
+                        file + ":1: listen: bad address \"127.0.0.1\": the port is missing",
+                        file + ":2: edns.udp-size: expected a number from 512 to 65535, got \"big\"",
+                        file + ":3: edns.udp-sise: unknown key (edns has: nsid, udp-size)",
+                        file + ":4: tcp.idle-timeout: expected a positive duration like 10s or 500ms, got \"soon\"",
+                        file + ":5: workers: expected a number from 0 to 1024, got -1"));
     }
 }
