@@ -8,6 +8,7 @@ import dev.caadns.zone.Finding;
 import dev.caadns.zone.LoadedZone;
 import dev.caadns.zone.Serial;
 import dev.caadns.zone.SerialPolicy;
+import dev.caadns.zone.Severity;
 import dev.caadns.zone.WireName;
 import dev.caadns.zone.ZoneIndex;
 import java.io.IOException;
@@ -147,20 +148,67 @@ public final class ServedZones implements UpdateStore {
             boolean duplicate = next.containsKey(zone.origin());
             boolean servable = zone.servable() && !duplicate;
             if (servable) {
-                next.put(zone.origin(), new FileZone(ZoneIndex.of(zone), zone.source()));
+                FileZone loaded = new FileZone(ZoneIndex.of(zone), zone.source());
+                next.put(zone.origin(), loaded);
+                report.add(status(zone, serialWarning(zone, previous, loaded)));
             } else if (previous != null && !duplicate) {
                 next.put(zone.origin(), previous);
+                report.add(keptPrevious(zone, previous));
+            } else {
+                report.add(status(zone, false, false));
             }
-            report.add(status(zone, servable, !servable && previous != null && !duplicate));
             if (duplicate) {
                 log.error("{}: zone {} is already loaded from another file; this one is not served",
                         zone.source(), zone.origin());
+            }
+        }
+        for (Map.Entry<Name, FileZone> gone : fromFiles.entrySet()) {
+            if (!next.containsKey(gone.getKey())) {
+                report.add(gone(gone.getKey(), gone.getValue(), next));
             }
         }
         fromFiles.clear();
         fromFiles.putAll(next);
         publish();
         return report;
+    }
+
+    /**
+     * A zone whose content changed while its serial did not go up: served, with a warning, since
+     * secondaries and caches go by the serial and will not see the change (Knot warns alike).
+     */
+    private static List<Finding> serialWarning(LoadedZone zone, FileZone previous, FileZone loaded) {
+        if (previous == null || Serial.isAfter(loaded.index().serial(), previous.index().serial())
+                || new HashSet<>(previous.index().records()).equals(new HashSet<>(loaded.index().records()))) {
+            return List.of();
+        }
+        String how = loaded.index().serial() == previous.index().serial() ? "still has serial "
+                + loaded.index().serial() : "went back from serial " + previous.index().serial() + " to "
+                + loaded.index().serial();
+        return List.of(new Finding(Severity.WARNING, "Z-SERIAL-UNCHANGED", zone.source().toString(), 0,
+                zone.origin().toString(), "zone changed but " + how + ": secondaries and caches go by"
+                + " the serial and will not see the change", "raise the SOA serial with every edit"));
+    }
+
+    /** A failed reload: the previous version keeps serving, and the report says what that is. */
+    private static ZoneStatus keptPrevious(LoadedZone zone, FileZone previous) {
+        return new ZoneStatus(zone.origin(), zone.source().toString(), false, true, previous.index().serial(),
+                previous.index().recordCount(), zone.loadNanos(), zone.findings());
+    }
+
+    /** A zone whose file is no longer there: not served, and what answers for its names now. */
+    private ZoneStatus gone(Name origin, FileZone zone, Map<Name, FileZone> next) {
+        Name above = origin.labels() <= 1 ? null
+                : deepestZone(parent(origin), n -> next.containsKey(n) || labZones.contains(n));
+        String now = above == null ? "its names are now outside every zone served (REFUSED)"
+                : next.containsKey(above) ? "its names are now answered from zone " + above + " ("
+                        + next.get(above).source() + ")"
+                : "its names are now answered from the implicit lab zone " + above;
+        Finding finding = new Finding(Severity.WARNING, "Z-FILE-GONE", zone.source().toString(), 0,
+                origin.toString(), "zone file " + zone.source() + " is gone: " + origin + " is no longer served; "
+                + now, "put the file back and reload to serve the zone again");
+        return new ZoneStatus(origin, zone.source().toString(), false, false, zone.index().serial(), 0, 0,
+                List.of(finding));
     }
 
     /** Replaces the RRset (owner, type) until it is deleted or replaced again; survives reloads. */
@@ -475,6 +523,14 @@ public final class ServedZones implements UpdateStore {
                 zone.recordCount(), zone.loadNanos(), zone.findings());
     }
 
+    /** A zone served from this load, with findings about the load itself added to the zone's. */
+    private static ZoneStatus status(LoadedZone zone, List<Finding> more) {
+        List<Finding> findings = new ArrayList<>(zone.findings());
+        findings.addAll(more);
+        return new ZoneStatus(zone.origin(), zone.source().toString(), true, false, zone.serial(),
+                zone.recordCount(), zone.loadNanos(), findings);
+    }
+
     /** Logs a load report the way an operator reads it: one line per zone, then its findings. */
     public static void log(List<ZoneStatus> report) {
         for (ZoneStatus z : report) {
@@ -490,7 +546,10 @@ public final class ServedZones implements UpdateStore {
                 log.info("zone {} loaded from {}: serial {}, {} records, {} ms", z.origin(), z.file(),
                         z.serial(), z.records(), millis);
             } else if (z.keptPrevious()) {
-                log.error("zone {} from {} has errors; still serving its previous version", z.origin(), z.file());
+                log.error("zone {} from {} has errors; still serving its previous version (serial {}, {} records)",
+                        z.origin(), z.file(), z.serial(), z.records());
+            } else if (z.findings().stream().noneMatch(Finding::blocksServing)) {
+                log.warn("zone {} from {} is no longer served", z.origin(), z.file());
             } else {
                 log.error("zone {} from {} has errors; not served", z.origin(), z.file());
             }
