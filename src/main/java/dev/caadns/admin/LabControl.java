@@ -44,6 +44,11 @@ public final class LabControl implements Plugin {
         this.anchors = anchors;
         this.journal = new Journal(settings.journalSize());
         settings.faults().forEach(faults::add);
+        configuredDefaults();
+    }
+
+    /** The default addresses of the config, as at start: what DELETE /api/v1/overlay goes back to. */
+    private void configuredDefaults() {
         defaults.ipv4(settings.defaultIpv4());
         defaults.ipv6(settings.defaultIpv6());
     }
@@ -105,7 +110,7 @@ public final class LabControl implements Plugin {
         Router router = new Router();
         RRsetChange change = new RRsetChange(server);
         new ChalltestsrvEndpoints(server.zones(), change, defaults, faults, journal, json).register(router);
-        new ZoneEndpoints(server, change, json).register(router);
+        new ZoneEndpoints(server, change, json, this::configuredDefaults).register(router);
         new HttpreqEndpoints(change, server.zones()).register(router);
         new FaultEndpoints(faults, json).register(router);
         new JournalEndpoints(journal, json).register(router);

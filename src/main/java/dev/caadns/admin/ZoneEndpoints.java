@@ -40,11 +40,14 @@ final class ZoneEndpoints {
     private final CaadnsServer server;
     private final RRsetChange change;
     private final Json json;
+    private final Runnable configuredDefaults;
 
-    ZoneEndpoints(CaadnsServer server, RRsetChange change, Json json) {
+    /** @param configuredDefaults puts back the configured default addresses (/set-default-ipv4 undone) */
+    ZoneEndpoints(CaadnsServer server, RRsetChange change, Json json, Runnable configuredDefaults) {
         this.server = server;
         this.change = change;
         this.json = json;
+        this.configuredDefaults = configuredDefaults;
     }
 
     void register(Router router) {
@@ -102,8 +105,10 @@ final class ZoneEndpoints {
         return ApiResponse.noContent();
     }
 
+    /** Every runtime change forgotten: the RRsets set through the API and the default addresses. */
     private ApiResponse clearOverlay() {
         server.zones().clearOverlay();
+        configuredDefaults.run();
         return ApiResponse.noContent();
     }
 

@@ -124,6 +124,21 @@ class NativeApiTest extends LabFixtureTest {
     }
 
     @Test
+    void forgettingTheOverlayForgetsTheDefaultAddressesSetAtRuntime(@TempDir Path other) throws Exception {
+        try (LabFixture everyName = new LabFixture(other, Map.of("outside-zones", "challtestsrv",
+                "default-address.ipv4", "192.0.2.7"))) {
+            assertThat(everyName.post("/set-default-ipv4", "{\"ip\":\"10.10.10.2\"}").statusCode()).isEqualTo(200);
+            assertThat(everyName.udp("nothing.example.", Type.A).getSection(Section.ANSWER)).singleElement()
+                    .satisfies(a -> assertThat(a.rdataToString()).isEqualTo("10.10.10.2"));
+
+            assertThat(everyName.send("DELETE", "/api/v1/overlay", null).statusCode()).isEqualTo(204);
+
+            assertThat(everyName.udp("nothing.example.", Type.A).getSection(Section.ANSWER)).singleElement()
+                    .satisfies(a -> assertThat(a.rdataToString()).isEqualTo("192.0.2.7"));
+        }
+    }
+
+    @Test
     void zoneSerialsReadAsIntegers() throws Exception {
         Files.writeString(dir.resolve("lab.test.zone"), LabFixture.ZONE.replace(" 7 ", " 2026112801 "));
         lab.post("/api/v1/reload", null);
