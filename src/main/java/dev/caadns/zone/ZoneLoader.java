@@ -1,7 +1,10 @@
 package dev.caadns.zone;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,8 +49,8 @@ public final class ZoneLoader {
         try {
             parsed = MasterFileParser.parse(file, originOrNull, fallback, options);
         } catch (IOException e) {
-            return unreadable(file, fallback, "cannot read the zone file: " + e,
-                    "check the path and its permissions", start);
+            return unreadable(file, fallback, unreadableFile(file, e), "check the path and its permissions",
+                    start);
         }
         Name origin = parsed.origin();
         List<Finding> findings = new ArrayList<>(parsed.findings());
@@ -104,6 +107,22 @@ public final class ZoneLoader {
         return List.of(new ClassCheck(), new MetaTypeCheck(), new OutOfZoneCheck(), new RrsetNormalizer(),
                 new ApexCheck(source), new AliasCheck(), new OcclusionCheck(),
                 new NsAddressCheck());
+    }
+
+    /** Why a file cannot be read, in the user's words rather than the exception's class name. */
+    static String unreadableFile(Path file, IOException e) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (e instanceof NoSuchFileException) {
+            return "no such file: " + file + " (looked in " + folder + ")";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + file + " (in " + folder + ")";
+        }
+        if (Files.isDirectory(file)) {
+            return file + " is a folder, not a zone file";
+        }
+        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        return "cannot read " + file + ": " + reason;
     }
 
     static Name fileNameOrigin(Path file) throws TextParseException {

@@ -128,6 +128,9 @@ class ReadmeTranscriptTest {
             }
             List<String> expected = lines.subList(at + 1, next);
             String actual = command.equals("echo $?") ? exit + "\n" : null;
+            if (command.startsWith("dig ")) {
+                Command.require("dig", "bind9-dnsutils");
+            }
             if (actual == null) {
                 Command.Result result = shell(dir, command);
                 exit = result.exitCode();
