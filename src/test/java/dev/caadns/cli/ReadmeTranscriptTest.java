@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  * <li>{@code <!-- readme-test -->} before a block of {@code $ command} lines, each followed by the
  *     output it prints (stdout and stderr, as a terminal shows them). A line {@code ...} stands for
- *     any lines. Commands run in bash in a copy of caadns.conf, zones/ and templates/;
+ *     any lines. Commands run in bash in a copy of caadns.conf, zones/, templates/ and tsig/;
  *     {@code ./caadns} is the real launcher on the test build's classes, {@code dig ... -p 8053}
  *     asks a caadns serving the example config there (on a free port), and a DNS message ID
  *     ({@code id: 58045}) matches any ID.</li>
@@ -183,7 +183,7 @@ class ReadmeTranscriptTest {
     private static void copyExample(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.copy(Path.of("caadns.conf"), dir.resolve("caadns.conf"));
-        for (String folder : List.of("zones", "templates")) {
+        for (String folder : List.of("zones", "templates", "tsig")) {
             try (Stream<Path> files = Files.walk(Path.of(folder))) {
                 for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
                     Path target = dir.resolve(file.toString());
