@@ -24,7 +24,7 @@ import picocli.CommandLine;
  * README's "DNS over HTTPS and TLS" example as written: `./caadns serve --doh ... --dot ...` with the
  * example caadns.conf (as the launcher passes it), then each kdig line trusting the CA file the lab
  * CA was written to. Only the ports change (free ones, so parallel runs cannot collide), and the
- * config sits in a copy of the checkout's caadns.conf, zones and templates, so the state folder it
+ * config sits in a copy of the checkout's caadns.conf, zones, templates and tsig, so the state folder it
  * makes is the test's own.
  */
 class ReadmeEncryptedTransportsTest {
