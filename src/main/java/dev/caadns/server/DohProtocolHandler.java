@@ -28,6 +28,9 @@ final class DohProtocolHandler extends ApplicationProtocolNegotiationHandler {
     private static final int MAX_REQUEST_HEAD = 96 * 1024;
     private static final int MAX_CONCURRENT_STREAMS = 100;
 
+    /** Stateless (@Sharable): one for every stream, not one per stream. */
+    private static final Http2StreamFrameToHttpObjectCodec STREAM_CODEC = new Http2StreamFrameToHttpObjectCodec(true);
+
     private final FastThreadLocal<QueryProcessor> processors;
     private final Optional<String> path;
 
@@ -47,7 +50,7 @@ final class DohProtocolHandler extends ApplicationProtocolNegotiationHandler {
                     new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel stream) {
-                            stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
+                            stream.pipeline().addLast(STREAM_CODEC,
                                     new HttpObjectAggregator(DohRequestHandler.MAX_MESSAGE),
                                     new DohRequestHandler(processors, path));
                         }

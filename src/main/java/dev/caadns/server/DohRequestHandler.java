@@ -83,19 +83,17 @@ final class DohRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
                 error(ctx, request, HttpResponseStatus.BAD_REQUEST, "a GET needs ?dns= with the query in base64url", false);
                 return;
             }
-            byte[] query;
-            try {
-                query = Base64.getUrlDecoder().decode(dns.get(0));
+            String encoded = dns.get(0);
+            if (encoded.length() / 4 * 3 + encoded.length() % 4 * 3 / 4 > MAX_MESSAGE) { // its decoded length, unpadded
+                error(ctx, request, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "a DNS message is at most 65535 bytes", false);
+                return;
+            }
+            try { // straight into the query buffer: no array per query
+                length = Base64.getUrlDecoder().decode(encoded.getBytes(StandardCharsets.ISO_8859_1), processor.input());
             } catch (IllegalArgumentException e) {
                 error(ctx, request, HttpResponseStatus.BAD_REQUEST, "?dns= is not base64url: " + e.getMessage(), false);
                 return;
             }
-            if (query.length > MAX_MESSAGE) {
-                error(ctx, request, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "a DNS message is at most 65535 bytes", false);
-                return;
-            }
-            length = query.length;
-            System.arraycopy(query, 0, processor.input(), 0, length);
         } else {
             FullHttpResponse response = plain(request, HttpResponseStatus.METHOD_NOT_ALLOWED, "DoH takes GET and POST");
             response.headers().set(HttpHeaderNames.ALLOW, ALLOWED);
