@@ -1,5 +1,6 @@
 package dev.caadns.transfer;
 
+import dev.caadns.transfer.TransferSettings.Secondary;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.xbill.DNS.Type;
 
 /**
  * Tells secondaries of a zone's new serial (NOTIFY, RFC 1996) over UDP, retrying with backoff until
- * one answers NOERROR or the tries run out. A newer serial replaces one still being retried.
+ * one answers NOERROR or the tries run out. A newer serial replaces one still being retried. A
+ * secondary given a key gets its NOTIFY signed, and only a reply signed with that key counts.
  */
 final class Notifier implements AutoCloseable {
     /** Waits before each retry, as BIND and Knot space theirs out. */
@@ -35,34 +37,26 @@ final class Notifier implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Function<Name, List<InetSocketAddress>> secondaries;
-    private final Signer signer;
+    private final Function<Name, List<Secondary>> secondaries;
     private final TransferLog log;
     /** The serial being announced to each (zone, secondary); a retry for an older one stops. */
     private final Map<String, Long> announcing = new ConcurrentHashMap<>();
 
-    /** Signs a NOTIFY before it goes out, and checks the answer; unsigned when none is configured. */
-    interface Signer {
-        Signer NONE = resolver -> { };
-
-        void apply(SimpleResolver resolver);
-    }
-
-    Notifier(Function<Name, List<InetSocketAddress>> secondaries, Signer signer, TransferLog log) {
+    Notifier(Function<Name, List<Secondary>> secondaries, TransferLog log) {
         this.secondaries = secondaries;
-        this.signer = signer;
         this.log = log;
     }
 
     /** Announces the zone's serial to its secondaries; returns at once. */
     void serialChanged(Name zone, long serial) {
-        for (InetSocketAddress secondary : secondaries.apply(zone)) {
-            announcing.put(zone + " " + secondary, serial);
+        for (Secondary secondary : secondaries.apply(zone)) {
+            announcing.put(zone + " " + secondary.address(), serial);
             timer.execute(() -> send(zone, secondary, serial, 0));
         }
     }
 
-    private void send(Name zone, InetSocketAddress secondary, long serial, int attempt) {
+    private void send(Name zone, Secondary to, long serial, int attempt) {
+        InetSocketAddress secondary = to.address();
         String key = zone + " " + secondary;
         if (announcing.getOrDefault(key, -1L) != serial) {
             return; // a newer serial is being announced
@@ -73,16 +67,19 @@ final class Notifier implements AutoCloseable {
         notify.getHeader().setFlag(Flags.AA);
         SimpleResolver resolver = new SimpleResolver(secondary);
         resolver.setTimeout(TIMEOUT);
-        signer.apply(resolver);
+        to.key().ifPresent(k -> resolver.setTSIGKey(k.forRequests()));
         resolver.sendAsync(notify).whenComplete((answer, error) -> {
             String problem = error != null ? error.getClass().getSimpleName() + ": " + error.getMessage()
-                    : answer.getRcode() != Rcode.NOERROR ? "answered " + Rcode.string(answer.getRcode()) : null;
+                    : answer.getRcode() != Rcode.NOERROR ? "answered " + Rcode.string(answer.getRcode())
+                    // RFC 8945 §5.3: a signed request's reply must be signed with the same key; else it is not the secondary's.
+                    : to.key().isPresent() && !answer.isVerified() ? "the answer's TSIG did not verify with " + to.key().get()
+                    : null;
             if (problem == null) {
                 announcing.remove(key, serial);
                 log.notified(zone, secondary, serial, "ok", "acknowledged" + (attempt > 0 ? " after " + (attempt + 1) + " tries" : ""));
             } else if (attempt < BACKOFF.size()) {
                 log.notified(zone, secondary, serial, "retrying", problem);
-                schedule(() -> send(zone, secondary, serial, attempt + 1), BACKOFF.get(attempt));
+                schedule(() -> send(zone, to, serial, attempt + 1), BACKOFF.get(attempt));
             } else {
                 announcing.remove(key, serial);
                 log.notified(zone, secondary, serial, "failed", problem + "; gave up after " + (attempt + 1) + " tries");

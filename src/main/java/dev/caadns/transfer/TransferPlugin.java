@@ -41,7 +41,7 @@ public final class TransferPlugin implements Plugin {
 
     @Override
     public AutoCloseable start(CaadnsServer server) {
-        Notifier notifier = new Notifier(zone -> settings.scope(zone).secondaries(), Notifier.Signer.NONE, log);
+        Notifier notifier = new Notifier(zone -> settings.scope(zone).secondaries(), log);
         TransferHistory h = new TransferHistory(server.synthesis(), settings.historyDepth(), notifier::serialChanged);
         server.zones().listen(h);
         history = h;

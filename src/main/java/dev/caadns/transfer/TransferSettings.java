@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigValueType;
 import dev.caadns.config.ConfigError;
 import dev.caadns.config.Settings;
 import dev.caadns.config.SocketAddresses;
+import dev.caadns.tsig.TsigKey;
 import dev.caadns.tsig.TsigKeys;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -27,14 +28,18 @@ import org.xbill.DNS.TextParseException;
 public record TransferSettings(Scope defaults, Map<Name, Scope> zones, int messageSize, int historyDepth) {
 
     /** Who may transfer a zone and whom to NOTIFY of its changes. */
-    public record Scope(List<AccessRule> allow, List<InetSocketAddress> secondaries) {
+    public record Scope(List<AccessRule> allow, List<Secondary> secondaries) {
+    }
+
+    /** A secondary to NOTIFY, and the key its NOTIFYs are signed with (empty: unsigned). */
+    public record Secondary(InetSocketAddress address, Optional<TsigKey> key) {
     }
 
     public static TransferSettings from(Settings settings) throws ConfigError {
         Config c = settings.config();
         TsigKeys keys = TsigKeys.from(settings);
         Scope defaults = new Scope(allow(c.getValue("transfer.allow"), "transfer.allow", keys),
-                notify(c.getValue("transfer.notify"), "transfer.notify"));
+                notify(c.getValue("transfer.notify"), "transfer.notify", keys));
         Map<Name, Scope> zones = new LinkedHashMap<>();
         for (ConfigValue item : list(c.getValue("transfer.zones"), "transfer.zones")) {
             if (!(item instanceof ConfigObject entry) || !entry.containsKey("zone")) {
@@ -50,7 +55,7 @@ public record TransferSettings(Scope defaults, Map<Name, Scope> zones, int messa
             Name origin = zone(entry.get("zone"));
             zones.put(origin, new Scope(
                     entry.containsKey("allow") ? allow(entry.get("allow"), "transfer.zones.allow", keys) : defaults.allow(),
-                    entry.containsKey("notify") ? notify(entry.get("notify"), "transfer.zones.notify") : defaults.secondaries()));
+                    entry.containsKey("notify") ? notify(entry.get("notify"), "transfer.zones.notify", keys) : defaults.secondaries()));
         }
         long size = c.getMemorySize("transfer.message-size").toBytes();
         if (size < 512 || size > 65535) {
@@ -83,10 +88,7 @@ public record TransferSettings(Scope defaults, Map<Name, Scope> zones, int messa
                 switch (e.getKey()) {
                     case "key" -> {
                         key = Optional.of(string(e.getValue(), path + ".key"));
-                        if (!known(keys, key.get())) {
-                            throw ConfigError.at(e.getValue().origin(), path + ".key", "\"" + key.get()
-                                    + "\" is not a key of tsig.keys or tsig.key-file");
-                        }
+                        key(e.getValue(), path + ".key", keys);
                     }
                     case "from" -> {
                         for (ConfigValue block : list(e.getValue(), path + ".from")) {
@@ -106,22 +108,47 @@ public record TransferSettings(Scope defaults, Map<Name, Scope> zones, int messa
         return List.copyOf(rules);
     }
 
-    private static boolean known(TsigKeys keys, String name) {
+    /** The key of tsig.keys the value names. */
+    private static TsigKey key(ConfigValue value, String path, TsigKeys keys) throws ConfigError {
+        String name = string(value, path);
+        TsigKey key;
         try {
-            return keys.find(Name.fromString(AccessRule.keyName(name))) != null;
+            key = keys.find(Name.fromString(AccessRule.keyName(name)));
         } catch (TextParseException e) {
-            return false;
+            key = null;
         }
+        if (key == null) {
+            throw ConfigError.at(value.origin(), path, "\"" + name + "\" is not a key of tsig.keys or tsig.key-file");
+        }
+        return key;
     }
 
-    private static List<InetSocketAddress> notify(ConfigValue value, String path) throws ConfigError {
-        List<InetSocketAddress> targets = new ArrayList<>();
+    /** Entries are "IP:PORT" (unsigned NOTIFY) or { address = "IP:PORT", key = "name" } (signed with that key). */
+    private static List<Secondary> notify(ConfigValue value, String path, TsigKeys keys) throws ConfigError {
+        List<Secondary> targets = new ArrayList<>();
         for (ConfigValue item : list(value, path)) {
-            String text = string(item, path);
+            ConfigValue address = item;
+            Optional<TsigKey> key = Optional.empty();
+            if (item instanceof ConfigObject entry) {
+                for (String k : entry.keySet()) {
+                    if (!Set.of("address", "key").contains(k)) {
+                        throw ConfigError.at(entry.get(k).origin(), path, "unknown key " + k
+                                + " (a secondary is \"IP:PORT\" or { address = \"IP:PORT\", key = \"name\" })");
+                    }
+                }
+                if (!entry.containsKey("address")) {
+                    throw ConfigError.at(item.origin(), path, "expected { address = \"IP:PORT\", key = \"name\" }");
+                }
+                address = entry.get("address");
+                if (entry.containsKey("key")) {
+                    key = Optional.of(key(entry.get("key"), path + ".key", keys));
+                }
+            }
+            String text = string(address, path);
             try {
-                targets.add(SocketAddresses.parse(text));
+                targets.add(new Secondary(SocketAddresses.parse(text), key));
             } catch (IllegalArgumentException e) {
-                throw ConfigError.at(item.origin(), path, "bad address \"" + text + "\": " + e.getMessage());
+                throw ConfigError.at(address.origin(), path, "bad address \"" + text + "\": " + e.getMessage());
             }
         }
         return List.copyOf(targets);

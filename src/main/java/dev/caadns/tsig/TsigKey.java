@@ -93,6 +93,16 @@ public final class TsigKey {
         return macLength;
     }
 
+    /**
+     * This key as dnsjava's request signer, for a request caadns sends (a NOTIFY): give it to
+     * {@code SimpleResolver.setTSIGKey}, which signs the request and checks the signed reply; the reply
+     * is the secondary's only when {@code Message.isVerified()}. It signs full-length MACs (always
+     * legal) and takes a truncated reply no shorter than the key's length.
+     */
+    public org.xbill.DNS.TSIG forRequests() {
+        return new org.xbill.DNS.TSIG(algorithm.wireName(), name, secret);
+    }
+
     /** A fresh MAC engine keyed with the secret. */
     Mac mac() {
         try {

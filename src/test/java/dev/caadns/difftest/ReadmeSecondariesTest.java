@@ -21,7 +21,7 @@ import org.xbill.DNS.Type;
 /**
  * README's zone-transfer example as written: its caadns.conf, knot.conf and nsd.conf blocks, with free
  * ports and temp folders in place of 8053, 5301, 5302 and /tmp/knot, /tmp/nsd. Both secondaries get
- * lab.test. by TSIG-signed AXFR, then a CAA change through the API by NOTIFY and IXFR.
+ * lab.test. by TSIG-signed AXFR, then a CAA change through the API by TSIG-signed NOTIFY and IXFR.
  */
 class ReadmeSecondariesTest {
     private static final Name ZONE = Name.fromConstantString("lab.test.");

@@ -299,7 +299,11 @@ class SecondaryDifferentialTest {
     }
 
     static long serial(DnsTarget target) {
-        Message m = new DnsTestClient().udp(target, Queries.query(2, ZONE, Type.SOA));
+        return serial(target, ZONE);
+    }
+
+    static long serial(DnsTarget target, Name zone) {
+        Message m = new DnsTestClient().udp(target, Queries.query(2, zone, Type.SOA));
         return ((SOARecord) m.getSection(Section.ANSWER).get(0)).getSerial();
     }
 

@@ -65,13 +65,18 @@ public final class Secondary implements DnsTarget {
 
     /** Writes its config for the zone from primary, starts it and waits until it serves the zone. */
     public Secondary start(InetSocketAddress primary) {
+        return startWith(config(primary));
+    }
+
+    /** Its config for the zone from primary, in its own syntax: what {@link #start} runs it with. */
+    public String config(InetSocketAddress primary) {
         String p = primary.getAddress().getHostAddress();
         int pp = primary.getPort();
-        return startWith(switch (kind) {
+        return switch (kind) {
             case KNOT -> knot(dir, port, zone, p, pp, key);
             case NSD -> nsd(dir, port, zone, p, pp, key);
             case BIND -> bind(dir, port, zone, p, pp, key);
-        });
+        };
     }
 
     /** Starts it with this config text (which must listen on {@link #port()}) and waits until it serves the zone. */

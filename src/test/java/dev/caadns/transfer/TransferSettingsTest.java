@@ -53,6 +53,19 @@ class TransferSettingsTest {
     }
 
     @Test
+    void aSecondaryMayNameTheKeyItsNotifyIsSignedWith() throws Exception {
+        TransferSettings s = load(KEY + "transfer.notify = [\"127.0.0.1:5301\", { address = \"127.0.0.1:5302\", key = \"xfr-key\" }]\n");
+        assertThat(s.defaults().secondaries()).extracting(TransferSettings.Secondary::address)
+                .containsExactly(new InetSocketAddress("127.0.0.1", 5301), new InetSocketAddress("127.0.0.1", 5302));
+        assertThat(s.defaults().secondaries().get(0).key()).isEmpty();
+        assertThat(s.defaults().secondaries().get(1).key()).map(k -> k.name().toString()).contains("xfr-key.");
+        assertThatThrownBy(() -> load(KEY + "transfer.notify = [{ address = \"127.0.0.1:5302\", key = \"nokey\" }]\n"))
+                .hasMessageContaining("transfer.notify.key: \"nokey\" is not a key of tsig.keys");
+        assertThatThrownBy(() -> load("transfer.notify = [{ adress = \"127.0.0.1:5302\" }]\n"))
+                .hasMessageContaining("unknown key adress");
+    }
+
+    @Test
     void mistakesNameTheirPlace() {
         assertThatThrownBy(() -> load("transfer.allow = [{ from = [\"localhost\"] }]\n"))
                 .isInstanceOf(ConfigError.class).hasMessageContaining("caadns.conf:1: transfer.allow.from")
