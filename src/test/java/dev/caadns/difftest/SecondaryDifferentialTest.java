@@ -35,7 +35,8 @@ import org.xbill.DNS.Type;
 /**
  * caadns as the hidden primary of real secondaries: Knot, NSD and BIND each pull tpl.test. (with
  * template CAA) by TSIG-signed transfer and then answer the differential query set exactly as
- * caadns does; a CAA change through the management API reaches each within 5 s by IXFR (their
+ * caadns does; a CAA change through the management API, and one through an RFC 2136 UPDATE sent
+ * by BIND's nsupdate, reaches each within 5 s by IXFR (their
  * logs say so) with the new serial; a stale secondary restarted catches up by IXFR; one further
  * behind than the history gets the whole zone.
  */
@@ -86,6 +87,7 @@ class SecondaryDifferentialTest {
                 transfer.allow = [{ key = "xfr-key", from = ["127.0.0.0/8"] }]
                 transfer.notify = [%s]
                 transfer.history = 3
+                update.allow = [{ key = "xfr-key", zones = ["tpl.test."], types = ["CAA"] }]
                 caa.templates = [
                   { match = "*.apps.tpl.test.", issue = ["pki.goog"], iodef = "mailto:security@tpl.test" }
                   { match = "{tenant}.customers.tpl.test.", table = "tenants.csv", applies-to = any,
@@ -138,14 +140,34 @@ class SecondaryDifferentialTest {
         long after = serial(target(primary));
         assertThat(after).isEqualTo(before + 1);
 
+        everySecondaryTakesByIxfr(after, "shop.tpl.test.", "0 issue \"api.example\"");
+    }
+
+    @Test
+    @Order(3)
+    void aCaaChangeThroughAnUpdateFromNsupdateReachesEverySecondaryByIxfrWithin5Seconds() throws Exception {
+        Command.require("nsupdate", "bind9-dnsutils");
+        long before = serial(target(primary));
+        Command.Result r = Command.run(List.of("nsupdate", "-y", "hmac-sha256:" + KEY.name() + ":" + KEY.secret()),
+                "server 127.0.0.1 " + primary.port() + "\nzone tpl.test.\n"
+                        + "update add upd.tpl.test. 300 CAA 0 issue \"update.example\"\nsend\n", 20);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        long after = serial(target(primary));
+        assertThat(after).isEqualTo(before + 1);
+
+        everySecondaryTakesByIxfr(after, "upd.tpl.test.", "0 issue \"update.example\"");
+    }
+
+    /** Each secondary serves serial with the CAA at name within 5 s, by IXFR as caadns and its own log say. */
+    private static void everySecondaryTakesByIxfr(long serial, String name, String caa) throws Exception {
         for (Secondary s : secondaries.values()) {
-            long took = awaitServes(s, after, "shop.tpl.test.", "0 issue \"api.example\"");
-            System.out.printf("%s serves serial %d after %d ms%n", s.name(), after, took);
+            long took = awaitServes(s, serial, name, caa);
+            System.out.printf("%s serves serial %d after %d ms%n", s.name(), serial, took);
             assertThat(took).as(s.name()).isLessThanOrEqualTo(PROPAGATION.toMillis());
-            assertThat(lastTransfer(s)).as(s.name()).containsEntry("kind", "IXFR").containsEntry("serial", (int) after)
+            assertThat(lastTransfer(s)).as(s.name()).containsEntry("kind", "IXFR").containsEntry("serial", (int) serial)
                     .containsEntry("result", "ok");
-            assertThat(s.awaitLog(line -> incremental(s.kind(), line, after), Duration.ofSeconds(2)))
-                    .as("%s logs an incremental transfer of serial %d:%n%s", s.name(), after, s.logText()).isTrue();
+            assertThat(s.awaitLog(line -> incremental(s.kind(), line, serial), Duration.ofSeconds(2)))
+                    .as("%s logs an incremental transfer of serial %d:%n%s", s.name(), serial, s.logText()).isTrue();
         }
     }
 
@@ -174,7 +196,7 @@ class SecondaryDifferentialTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aStaleSecondaryRestartedCatchesUpByIxfr() throws Exception {
         Secondary knot = secondaries.get(Secondary.Kind.KNOT);
         knot.stop();
@@ -189,7 +211,7 @@ class SecondaryDifferentialTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSecondaryFurtherBehindThanTheHistoryGetsTheWholeZone() throws Exception {
         Secondary knot = secondaries.get(Secondary.Kind.KNOT); // NSD asks AXFR, not IXFR, after a restart
         knot.stop();
@@ -204,7 +226,7 @@ class SecondaryDifferentialTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void kdigAndDigReadTheZoneWholeWithTheKey() throws Exception {
         Command.require("kdig", "knot-dnsutils");
         Command.require("dig", "bind9-dnsutils");
@@ -230,7 +252,7 @@ class SecondaryDifferentialTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aWrongKeyOrNoKeyIsRefusedAndChangesNothing() throws Exception {
         Command.require("kdig", "knot-dnsutils");
         String port = String.valueOf(primary.port());
