@@ -3,6 +3,8 @@ package dev.caadns.answer;
 import dev.caadns.wire.Response;
 import dev.caadns.zone.Node;
 import dev.caadns.zone.RRset;
+import dev.caadns.zone.ZoneIndex;
+import java.util.List;
 
 /**
  * The DNSSEC side of one served zone (made by the dnssec module beside the zone's index): the records
@@ -29,4 +31,22 @@ public interface SignedZone {
 
     /** The NSEC whose owner sorts before the name and whose next name after it (RFC 4034 §6.1). */
     RRset nsecCovering(byte[] name, int off, int len, Response response);
+
+    /**
+     * The zone as a secondary gets it by AXFR/IXFR, signed: every RRset of content (the zone's index
+     * with what plugins synthesize written out) and every record the signer adds (the DNSSEC records
+     * of whatever kinds it makes: DNSKEY, the children's DS, the denial chain...), each followed by the
+     * RRSIG RRset over it. Its denial is a chain over content's names even where queries are denied
+     * online: a secondary holds only what is written out. Off the query path; may take its time.
+     *
+     * @param previous what this returned for the zone's previous version, whose signatures over
+     *                 unchanged RRsets are kept (so an IXFR carries only the signatures that changed); or null
+     */
+    Transferred transferred(ZoneIndex content, Transferred previous);
+
+    /** A signed zone as transferred (the apex SOA included, first). Immutable. */
+    interface Transferred {
+        /** Every RRset, each RRSIG RRset right after the RRset it covers; the apex SOA first. */
+        List<RRset> rrsets();
+    }
 }

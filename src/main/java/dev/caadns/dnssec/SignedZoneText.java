@@ -20,24 +20,8 @@ final class SignedZoneText {
 
     static String of(ZoneSignatures zone) {
         List<String> lines = new ArrayList<>();
-        RRset soa = zone.index().apex().get(ZoneSignatures.SOA);
-        add(lines, zone.index().apex(), soa, zone.signaturesOf(soa));
-        zone.index().forEachNode(node -> {
-            for (RRset set : node.rrsets()) {
-                boolean replacedDs = set.type() == ZoneSignatures.DS && zone.publishesDs(node);
-                if (set != soa && !replacedDs) {
-                    add(lines, node, set, zone.signaturesOf(set));
-                }
-            }
-            RRset[] synthesized = zone.synthesizedAt(node);
-            if (synthesized != null) {
-                add(lines, node, synthesized[0], synthesized[1]);
-            }
-        });
-        for (RRset[] added : zone.added()) {
-            Node node = zone.index().find(added[0].owner(), 0, added[0].owner().length);
-            add(lines, node, added[0], added[1]);
-        }
+        zone.forEachSigned((set, rrsigs) -> add(lines, zone.index().find(set.owner(), 0, set.owner().length), set,
+                rrsigs));
         return String.join("\n", lines) + "\n";
     }
 

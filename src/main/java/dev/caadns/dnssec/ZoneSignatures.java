@@ -339,6 +339,63 @@ final class ZoneSignatures implements SignedZone {
         }
     }
 
+    @Override
+    public Transferred transferred(ZoneIndex content, Transferred previous) {
+        if (content == index && !online) {
+            return new SignedTransfer(this);
+        }
+        // Signed again over what is written out, with a chain over its names: a secondary cannot deny online.
+        ZoneSignatures before = previous instanceof SignedTransfer t && t.zone.keys == keys ? t.zone : this;
+        return new SignedTransfer(sign(content, keys, policy, clock, ZoneSynthesis.NONE, childDsByName(), before));
+    }
+
+    /** A zone's signed RRsets in transfer order, listed when a transfer or a difference asks. */
+    private record SignedTransfer(ZoneSignatures zone) implements Transferred {
+        @Override
+        public List<RRset> rrsets() {
+            List<RRset> out = new ArrayList<>();
+            zone.forEachSigned((set, sigs) -> {
+                out.add(set);
+                if (sigs != null) {
+                    out.add(sigs);
+                }
+            });
+            return out;
+        }
+    }
+
+    private Map<ByteBuffer, RRset> childDsByName() {
+        Map<ByteBuffer, RRset> byName = new java.util.HashMap<>();
+        childDs.forEach((node, ds) -> byName.put(ByteBuffer.wrap(node.name()), ds));
+        return byName;
+    }
+
+    /**
+     * Every RRset of the zone as served signed, with the RRSIGs over it (null where unsigned: glue, a
+     * delegation's NS): the index's own (a file's DS replaced where this zone publishes the child's),
+     * what templates synthesize at its names, and every record the signer adds; the apex SOA first.
+     * What a zone dump writes and a zone transfer sends.
+     */
+    void forEachSigned(java.util.function.BiConsumer<RRset, RRset> out) {
+        RRset soa = index.apex().get(SOA);
+        out.accept(soa, signatures.get(soa));
+        index.forEachNode(node -> {
+            for (RRset set : node.rrsets()) {
+                boolean replacedDs = set.type() == DS && childDs.containsKey(node);
+                if (set != soa && !replacedDs) {
+                    out.accept(set, signatures.get(set));
+                }
+            }
+            RRset[] synthesized = synthesizedAt(node);
+            if (synthesized != null) {
+                out.accept(synthesized[0], synthesized[1]);
+            }
+        });
+        for (RRset[] added : added()) {
+            out.accept(added[0], added[1]);
+        }
+    }
+
     /** Every record this zone adds to the index's (DNSKEY, DS, NSEC, RRSIG), for a zone dump. */
     List<RRset[]> added() {
         List<RRset[]> out = new ArrayList<>();
@@ -350,24 +407,20 @@ final class ZoneSignatures implements SignedZone {
         return out;
     }
 
-    /** What templates synthesize at an existing name and its RRSIGs, or null: for a zone dump. */
-    RRset[] synthesizedAt(Node node) {
+    /** What templates synthesize at an existing name and its RRSIGs, owned by the name, or null: for a zone dump. */
+    private RRset[] synthesizedAt(Node node) {
         if (node.cut() != null || node.isDelegation()) {
             return null;
         }
         byte[] name = node.name();
         RRset set = synthesis.rrset(index, node, name, 0, name.length, ANY, new Response());
-        return set == null ? null : new RRset[] {set, online(set, name, 0, name.length)};
-    }
-
-    /** True when this zone serves its own DS for the child delegated at node, not the file's. */
-    boolean publishesDs(Node node) {
-        return childDs.containsKey(node);
-    }
-
-    /** The RRSIGs over an RRset of the index, or null (glue, referral NS). */
-    RRset signaturesOf(RRset set) {
-        return signatures.get(set);
+        if (set == null) {
+            return null;
+        }
+        RRset sigs = online(set, name, 0, name.length);
+        // written at the node's name: a synthesized RRset is owned by whatever name asked
+        return new RRset[] {new RRset(node.owner(), set.type(), set.ttl(), rdataOf(set)),
+            new RRset(node.owner(), RRSIG, sigs.ttl(), rdataOf(sigs))};
     }
 
     /** Builds the signatures of one zone version, in parallel over the zone's RRsets. */

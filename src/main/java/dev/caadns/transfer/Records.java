@@ -1,6 +1,5 @@
 package dev.caadns.transfer;
 
-import dev.caadns.zone.Node;
 import dev.caadns.zone.RRset;
 import java.util.Iterator;
 import java.util.List;
@@ -15,11 +14,10 @@ final class Records {
     static Iterator<Rr> whole(ZoneVersion version) {
         return new Iterator<>() {
             private final Rr soa = version.soa();
-            private List<Node> nodes;
-            private int node;
+            private List<RRset> sets;
             private int set;
             private int record;
-            /** 0: opening SOA to send, 1: the records, 2: closing SOA to send, 3: done. */
+            /** 0: opening SOA to send, 1: the records, 2: done. */
             private int stage;
             private Rr next;
 
@@ -45,15 +43,15 @@ final class Records {
                 switch (stage) {
                     case 0 -> {
                         stage = 1;
-                        nodes = version.nodes();
+                        sets = version.rrsets();
                         return soa;
                     }
                     case 1 -> {
-                        Rr r = fromNodes();
+                        Rr r = fromSets();
                         if (r != null) {
                             return r;
                         }
-                        stage = 3;
+                        stage = 2;
                         return soa;
                     }
                     default -> {
@@ -62,21 +60,14 @@ final class Records {
                 }
             }
 
-            private Rr fromNodes() {
-                while (node < nodes.size()) {
-                    Node n = nodes.get(node);
-                    RRset[] sets = n.rrsets();
-                    while (set < sets.length) {
-                        RRset s = sets[set];
-                        boolean apexSoa = s.type() == Rr.SOA && n == version.content().apex();
-                        if (!apexSoa && record < s.size()) {
-                            return new Rr(s.owner(), s.type(), s.ttl(), s.rdata(record++));
-                        }
-                        set++;
-                        record = 0;
+            private Rr fromSets() {
+                while (set < sets.size()) {
+                    RRset s = sets.get(set);
+                    if (record < s.size()) {
+                        return new Rr(s.owner(), s.type(), s.ttl(), s.rdata(record++));
                     }
-                    node++;
-                    set = 0;
+                    set++;
+                    record = 0;
                 }
                 return null;
             }

@@ -3,7 +3,7 @@ package dev.caadns.transfer;
 import dev.caadns.zone.RRset;
 import dev.caadns.zone.WireName;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Collection;
 
 /**
  * One resource record of a zone version in wire form, compared as IXFR compares records: owner in
@@ -13,7 +13,7 @@ record Rr(byte[] owner, int type, long ttl, byte[] rdata) {
     static final int SOA = 6;
 
     /** The records of an RRset, in order. */
-    static void addAll(RRset set, List<Rr> out) {
+    static void addAll(RRset set, Collection<Rr> out) {
         for (int i = 0; i < set.size(); i++) {
             out.add(new Rr(set.owner(), set.type(), set.ttl(), set.rdata(i)));
         }

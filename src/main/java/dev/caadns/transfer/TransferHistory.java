@@ -1,5 +1,6 @@
 package dev.caadns.transfer;
 
+import dev.caadns.answer.SignedZone;
 import dev.caadns.answer.ZoneSet;
 import dev.caadns.answer.ZoneSynthesis;
 import dev.caadns.server.ServedZones;
@@ -42,12 +43,13 @@ final class TransferHistory implements ServedZones.Listener {
         for (ZoneIndex zone : next.zones()) {
             Name origin = zone.originName();
             ZoneHistory history = before.get(origin);
-            if (history != null && history.current().served() == zone) {
+            SignedZone signed = next.signed(zone);
+            if (history != null && history.current().served() == zone && history.current().signedBy() == signed) {
                 after.put(origin, history);
                 continue;
             }
             try {
-                ZoneVersion version = new ZoneVersion(zone, content(next, zone));
+                ZoneVersion version = version(zone, content(next, zone), signed, history);
                 ZoneHistory updated = history == null ? ZoneHistory.of(version) : history.next(version, depth);
                 after.put(origin, updated);
                 if (history != null && updated.current().serial() != history.current().serial()) {
@@ -62,6 +64,15 @@ final class TransferHistory implements ServedZones.Listener {
         }
         zones = Map.copyOf(after);
         moved.forEach(serialChanged);
+    }
+
+    /** The version to transfer; a signed zone's signatures over unchanged RRsets kept from the last one. */
+    private static ZoneVersion version(ZoneIndex zone, ZoneIndex content, SignedZone signed, ZoneHistory history) {
+        if (signed == null) {
+            return new ZoneVersion(zone, content);
+        }
+        SignedZone.Transferred previous = history == null ? null : history.current().signed();
+        return new ZoneVersion(zone, content, signed, signed.transferred(content, previous));
     }
 
     /** The zone as transferred: what plugins synthesize in it written out beside its own records. */

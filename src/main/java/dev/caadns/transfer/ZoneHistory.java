@@ -20,7 +20,7 @@ record ZoneHistory(ZoneVersion current, List<Diff> diffs) {
      * that does not apply to what it holds.
      */
     ZoneHistory next(ZoneVersion version, int depth) {
-        if (version.served() == current.served()) {
+        if (version.served() == current.served() && version.signedBy() == current.signedBy()) {
             return this;
         }
         Diff diff = version.since(current);

@@ -160,7 +160,7 @@ public final class Secondary implements DnsTarget {
         }
     }
 
-    /** Knot 3.2: a journal holds the zone, so a restarted Knot has its old copy and asks IXFR. */
+    /** Knot 3.2: a journal holds the zone, so a restarted Knot has its old copy and asks IXFR; read back unsigned from 127.0.0.1. */
     static String knot(Path dir, int port, Name zone, String primary, int primaryPort, Key key) {
         return "server:\n"
                 + "    rundir: \"" + dir + "\"\n"
@@ -197,7 +197,7 @@ public final class Secondary implements DnsTarget {
                 + "    outgoing-interface: " + Kind.NSD.source + "\n";
     }
 
-    /** BIND 9.18 (run with -g: its log goes to stderr): a secondary zone with its file, IXFR when it has the zone. */
+    /** BIND 9.18 (run with -g: its log goes to stderr): a secondary zone with its file, IXFR when it has the zone; read back unsigned from 127.0.0.1. */
     static String bind(Path dir, int port, Name zone, String primary, int primaryPort, Key key) {
         return "options {\n"
                 + "    directory \"" + dir + "\";\n"
@@ -211,6 +211,6 @@ public final class Secondary implements DnsTarget {
                 + "controls { };\n"
                 + "zone \"" + zone + "\" {\n    type secondary;\n    file \"" + dir.resolve(zone + "db") + "\";\n"
                 + "    primaries port " + primaryPort + " { " + primary + " key \"" + key.name() + "\"; };\n"
-                + "    allow-notify { " + primary + "; };\n};\n";
+                + "    allow-notify { " + primary + "; };\n    allow-transfer { 127.0.0.1; };\n};\n";
     }
 }
