@@ -83,7 +83,8 @@ public final class ZoneAnswerer implements QueryHandler {
 
     /**
      * Answers for the name at name[off, off+len) inside zone. owner is null for the question name (the
-     * writer points at the question), else the alias target being chased, which is also name itself.
+     * writer points at the question), else the alias target being chased, which is also name itself
+     * (starting at off: a target is read in place from its CNAME's records).
      */
     private void resolve(ZoneIndex zone, SignedZone s, Query q, Response r, byte[] name, int off, int len,
                          byte[] owner, int depth) {
@@ -94,7 +95,7 @@ public final class ZoneAnswerer implements QueryHandler {
             } else if (node.isDelegation() && q.type() != DS) {
                 referral(s, q, r, node, depth);
             } else {
-                answerAt(zone, s, q, r, node, owner == null ? null : node.owner(), depth);
+                answerAt(zone, s, q, r, node, owner == null ? null : node.owner(), 0, depth);
             }
             return;
         }
@@ -106,7 +107,7 @@ public final class ZoneAnswerer implements QueryHandler {
         } else if (encloser.get(DNAME) != null) {
             dname(zone, s, q, r, encloser, name, off, len, owner, depth);
         } else if (synthesis.exists(zone, name, off, len)) {
-            synthesizedName(zone, s, q, r, name, off, len, owner);
+            synthesizedName(zone, s, q, r, name, off, len, owner, off);
         } else if (encloser.wildcard() != null) {
             wildcard(zone, s, q, r, encloser.wildcard(), name, off, len, owner, depth);
         } else {
@@ -134,9 +135,11 @@ public final class ZoneAnswerer implements QueryHandler {
     }
 
     /** The name exists (or a wildcard stands for it): its RRset, a CNAME to follow, or NODATA. */
-    private void answerAt(ZoneIndex zone, SignedZone s, Query q, Response r, Node node, byte[] owner, int depth) {
+    /** owner[ownerOff...] is the owner to write, or owner is null for the question name. */
+    private void answerAt(ZoneIndex zone, SignedZone s, Query q, Response r, Node node, byte[] owner, int ownerOff,
+                          int depth) {
         if (q.type() == ANY) {
-            anyQuery(zone, s, q, r, node, owner);
+            anyQuery(zone, s, q, r, node, owner, ownerOff);
             return;
         }
         RRset set = s == null ? null : s.rrset(node, q.type(), r);
@@ -147,21 +150,21 @@ public final class ZoneAnswerer implements QueryHandler {
             set = synthesis.rrset(zone, node, node.name(), 0, node.name().length, q.type(), r);
         }
         if (set != null) {
-            answer(s, q, r, set, owner, node.name(), 0, node.name().length);
+            answer(s, q, r, set, owner, ownerOff, node.name(), 0, node.name().length);
             return;
         }
         RRset cname = node.get(CNAME);
         if (cname != null) {
-            cnameChain(zone, s, q, r, cname, owner, node, depth);
+            cnameChain(zone, s, q, r, cname, owner, ownerOff, node, depth);
             return;
         }
         nodata(zone, s, q, r, node, node.name(), 0, node.name().length);
     }
 
     /** signedAs[off, off+len) is the lowercase name the RRset's signatures were made for. */
-    private void answer(SignedZone s, Query q, Response r, RRset set, byte[] owner, byte[] signedAs, int off,
-                        int len) {
-        r.answer().add(owner, set, proofs(s, q) ? s.signatures(set, signedAs, off, len, r) : null);
+    private void answer(SignedZone s, Query q, Response r, RRset set, byte[] owner, int ownerOff, byte[] signedAs,
+                        int off, int len) {
+        r.answer().add(owner, ownerOff, set, proofs(s, q) ? s.signatures(set, signedAs, off, len, r) : null);
         additionalFor(r, set);
     }
 
@@ -171,52 +174,55 @@ public final class ZoneAnswerer implements QueryHandler {
     }
 
     /** RFC 8482: one RRset is enough for ANY; NSD and Knot do the same for minimal responses. */
-    private void anyQuery(ZoneIndex zone, SignedZone s, Query q, Response r, Node node, byte[] owner) {
+    private void anyQuery(ZoneIndex zone, SignedZone s, Query q, Response r, Node node, byte[] owner,
+                          int ownerOff) {
         byte[] name = node.name();
         if (node.isEmptyNonTerminal()) {
             RRset synthesized = synthesis.rrset(zone, node, name, 0, name.length, ANY, r);
             if (synthesized == null) {
                 nodata(zone, s, q, r, node, name, 0, name.length);
             } else {
-                answer(s, q, r, synthesized, owner, name, 0, name.length);
+                answer(s, q, r, synthesized, owner, ownerOff, name, 0, name.length);
             }
             return;
         }
         RRset cname = node.get(CNAME);
-        answer(s, q, r, cname != null ? cname : node.rrsets()[0], owner, name, 0, name.length);
+        answer(s, q, r, cname != null ? cname : node.firstRRset(), owner, ownerOff, name, 0, name.length);
     }
 
     /** A name that exists only by synthesis: what is synthesized there, NODATA for anything else. */
     private void synthesizedName(ZoneIndex zone, SignedZone s, Query q, Response r, byte[] name, int off, int len,
-                                 byte[] owner) {
+                                 byte[] owner, int ownerOff) {
         RRset synthesized = synthesis.rrset(zone, null, name, off, len, q.type(), r);
         if (synthesized == null) {
             nodata(zone, s, q, r, null, name, off, len);
         } else {
-            answer(s, q, r, synthesized, owner, name, off, len);
+            answer(s, q, r, synthesized, owner, ownerOff, name, off, len);
         }
     }
 
     private void cnameChain(ZoneIndex zone, SignedZone s, Query q, Response r, RRset cname, byte[] owner,
-                            Node node, int depth) {
+                            int ownerOff, Node node, int depth) {
         if (r.answer().contains(cname) || depth >= MAX_CHAIN) {
             return;
         }
-        r.answer().add(owner, cname,
+        r.answer().add(owner, ownerOff, cname,
                 proofs(s, q) ? s.signatures(cname, node.name(), 0, node.name().length, r) : null);
-        byte[] target = cname.rdata(0);
-        follow(zone, s, q, r, target, depth);
+        follow(zone, s, q, r, cname.records(), RRset.FIRST_RECORD + 2, depth);
     }
 
-    /** Continues with an alias target when it lies in this zone; outside it the client goes on alone. */
-    private void follow(ZoneIndex zone, SignedZone s, Query q, Response r, byte[] target, int depth) {
-        int targetLength = WireName.length(target, 0);
+    /**
+     * Continues with the alias target at target[off...] when it lies in this zone; outside it the
+     * client goes on alone.
+     */
+    private void follow(ZoneIndex zone, SignedZone s, Query q, Response r, byte[] target, int off, int depth) {
+        int targetLength = WireName.length(target, off);
         int originLength = zone.origin().length;
         if (targetLength < originLength
-                || zone.find(target, targetLength - originLength, originLength) != zone.apex()) {
+                || zone.find(target, off + targetLength - originLength, originLength) != zone.apex()) {
             return;
         }
-        resolve(zone, s, q, r, target, 0, targetLength, target, depth + 1);
+        resolve(zone, s, q, r, target, off, targetLength, target, depth + 1);
     }
 
     /**
@@ -225,7 +231,7 @@ public final class ZoneAnswerer implements QueryHandler {
      */
     private void wildcard(ZoneIndex zone, SignedZone s, Query q, Response r, Node star, byte[] name, int off,
                           int len, byte[] owner, int depth) {
-        answerAt(zone, s, q, r, star, owner, depth);
+        answerAt(zone, s, q, r, star, owner, off, depth);
         if (proofs(s, q)) {
             addNsec(s, r, s.nsecCovering(name, off, len, r));
         }
@@ -237,7 +243,7 @@ public final class ZoneAnswerer implements QueryHandler {
         RRset dname = dnameNode.get(DNAME);
         byte[] dnameName = dnameNode.name();
         if (q.type() == DNAME && len == dnameName.length) {
-            answer(s, q, r, dname, owner, dnameName, 0, dnameName.length);
+            answer(s, q, r, dname, owner, off, dnameName, 0, dnameName.length);
             return;
         }
         if (depth >= MAX_CHAIN || r.answer().contains(dname)) {
@@ -246,20 +252,21 @@ public final class ZoneAnswerer implements QueryHandler {
         // the synthesized CNAME goes unsigned: validators derive it from the signed DNAME (RFC 6672 §5.3.1)
         r.answer().add(dnameNode.owner(), dname,
                 proofs(s, q) ? s.signatures(dname, dnameName, 0, dnameName.length, r) : null);
-        byte[] target = dname.rdata(0);
+        byte[] target = dname.records();
+        int targetAt = RRset.FIRST_RECORD + 2;
         int prefix = len - dnameNode.name().length;
-        int targetLength = WireName.length(target, 0);
+        int targetLength = WireName.length(target, targetAt);
         if (prefix + targetLength > MAX_NAME) {
             r.rcode(Response.YXDOMAIN);
             return;
         }
         byte[] synthesized = new byte[prefix + targetLength];
         System.arraycopy(name, off, synthesized, 0, prefix);
-        System.arraycopy(target, 0, synthesized, prefix, targetLength);
+        System.arraycopy(target, targetAt, synthesized, prefix, targetLength);
         RRset cname = new RRset(null, CNAME, dname.ttl(), new byte[][] {synthesized});
-        r.answer().add(owner, cname);
+        r.answer().add(owner, off, cname, null);
         if (q.type() != CNAME) {
-            follow(zone, s, q, r, synthesized, depth);
+            follow(zone, s, q, r, synthesized, 0, depth);
         }
     }
 

@@ -91,35 +91,24 @@ public final class CaaZoneValidator implements ZoneValidator {
         return true;
     }
 
+    /** The RDATA bytes of set, RDLENGTH fields and TTL aside. */
     private static int rdataBytes(RRset set) {
-        int bytes = 0;
-        for (int i = 0; i < set.size(); i++) {
-            bytes += set.rdata(i).length;
-        }
-        return bytes;
+        return set.records().length - RRset.FIRST_RECORD - 2 * set.size();
     }
 
     /**
-     * An RRset's RDATA by identity: the index shares one array per distinct CAA set, so equal
+     * An RRset's records by identity: the index shares one array per distinct CAA set, so equal
      * policies meet here without hashing their bytes; sets that do not share arrays only miss.
      */
     private record Rdata(RRset set) {
         @Override
         public boolean equals(Object o) {
-            if (!(o instanceof Rdata other) || other.set.size() != set.size()) {
-                return false;
-            }
-            for (int i = 0; i < set.size(); i++) {
-                if (set.rdata(i) != other.set.rdata(i)) {
-                    return false;
-                }
-            }
-            return true;
+            return o instanceof Rdata other && other.set.records() == set.records();
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(set.rdata(0));
+            return System.identityHashCode(set.records());
         }
     }
 

@@ -122,35 +122,42 @@ public final class ResponseWriter {
             int mark = pos;
             int namesMark = nameCount;
             RRset rrsigs = section.signatures(i);
-            if (!writeRRset(section.owner(i), section.rrset(i), q, limit)
-                    || rrsigs != null && !writeRRset(section.owner(i), rrsigs, q, limit)) {
+            byte[] owner = section.owner(i);
+            int ownerOff = section.ownerOffset(i);
+            int records = writeRRset(owner, ownerOff, section.rrset(i), q, limit);
+            int signatures = records < 0 || rrsigs == null ? 0 : writeRRset(owner, ownerOff, rrsigs, q, limit);
+            if (records < 0 || signatures < 0) {
                 pos = mark;
                 nameCount = namesMark;
                 return ~written;
             }
-            written += section.rrset(i).size() + (rrsigs == null ? 0 : rrsigs.size());
+            written += records + signatures;
         }
         return written;
     }
 
-    private boolean writeRRset(byte[] owner, RRset set, Query q, int limit) {
-        for (int i = 0; i < set.size(); i++) {
+    /** Writes every record of set straight from its array; returns how many, or -1 when one did not fit. */
+    private int writeRRset(byte[] owner, int ownerOff, RRset set, Query q, int limit) {
+        byte[] records = set.records();
+        int count = 0;
+        for (int at = RRset.FIRST_RECORD; at < records.length; at += 2 + set.rdlength(at)) {
             if (owner == null) {
                 if (!writeQuestionName(q, limit)) {
-                    return false;
+                    return -1;
                 }
-            } else if (!writeName(owner, 0, limit)) {
-                return false;
+            } else if (!writeName(owner, ownerOff, limit)) {
+                return -1;
             }
-            if (!writeTypeToRdata(set.type(), set.ttl(), set.rdata(i), limit)) {
-                return false;
+            if (!writeTypeToRdata(set.type(), set.ttl(), records, at + 2, set.rdlength(at), limit)) {
+                return -1;
             }
+            count++;
         }
-        return true;
+        return count;
     }
 
-    /** Everything of a record after its owner name. */
-    private boolean writeTypeToRdata(int type, long ttl, byte[] rdata, int limit) {
+    /** Everything of a record after its owner name; its RDATA is src[off, off+len). */
+    private boolean writeTypeToRdata(int type, long ttl, byte[] src, int off, int len, int limit) {
         if (pos + 10 > limit) {
             return false;
         }
@@ -159,7 +166,7 @@ public final class ResponseWriter {
         put32(pos + 4, ttl);
         int rdlengthAt = pos + 8;
         pos += 10;
-        if (!writeRdata(type, rdata, limit)) {
+        if (!writeRdata(type, src, off, len, limit)) {
             return false;
         }
         put16(rdlengthAt, pos - rdlengthAt - 2);
@@ -186,7 +193,7 @@ public final class ResponseWriter {
     public boolean addRecord(byte[] owner, int type, long ttl, byte[] rdata, int limit) {
         int mark = pos;
         int namesMark = nameCount;
-        if (!writeName(owner, 0, limit) || !writeTypeToRdata(type, ttl, rdata, limit)) {
+        if (!writeName(owner, 0, limit) || !writeTypeToRdata(type, ttl, rdata, 0, rdata.length, limit)) {
             pos = mark;
             nameCount = namesMark;
             return false;
@@ -229,21 +236,21 @@ public final class ResponseWriter {
     }
 
     /** Names in the RDATA of the RFC 1035 types may be compressed (RFC 3597 §4); others are copied. */
-    private boolean writeRdata(int type, byte[] rdata, int limit) {
+    private boolean writeRdata(int type, byte[] src, int off, int len, int limit) {
         switch (type) {
             case 2, 5, 12 -> {
-                return writeName(rdata, 0, limit);
+                return writeName(src, off, limit);
             }
             case 15 -> {
-                return copy(rdata, 0, 2, limit) && writeName(rdata, 2, limit);
+                return copy(src, off, 2, limit) && writeName(src, off + 2, limit);
             }
             case 6 -> {
-                int rname = WireName.length(rdata, 0);
-                return writeName(rdata, 0, limit) && writeName(rdata, rname, limit)
-                        && copy(rdata, rname + WireName.length(rdata, rname), 20, limit);
+                int rname = off + WireName.length(src, off);
+                return writeName(src, off, limit) && writeName(src, rname, limit)
+                        && copy(src, rname + WireName.length(src, rname), 20, limit);
             }
             default -> {
-                return copy(rdata, 0, rdata.length, limit);
+                return copy(src, off, len, limit);
             }
         }
     }

@@ -8,6 +8,7 @@ import dev.caadns.zone.RRset;
  */
 public final class Section {
     private byte[][] owners = new byte[8][];
+    private int[] ownerOffsets = new int[8];
     private RRset[] sets = new RRset[8];
     private RRset[] signatures = new RRset[8];
     private int count;
@@ -18,12 +19,19 @@ public final class Section {
 
     /** @param rrsigs the RRSIG RRset over set, or null */
     public void add(byte[] owner, RRset set, RRset rrsigs) {
+        add(owner, 0, set, rrsigs);
+    }
+
+    /** As {@link #add(byte[], RRset, RRset)}, the owner's name starting at owner[ownerOff]. */
+    public void add(byte[] owner, int ownerOff, RRset set, RRset rrsigs) {
         if (count == sets.length) {
             owners = java.util.Arrays.copyOf(owners, count * 2);
+            ownerOffsets = java.util.Arrays.copyOf(ownerOffsets, count * 2);
             sets = java.util.Arrays.copyOf(sets, count * 2);
             signatures = java.util.Arrays.copyOf(signatures, count * 2);
         }
         owners[count] = owner;
+        ownerOffsets[count] = ownerOff;
         signatures[count] = rrsigs;
         sets[count++] = set;
     }
@@ -41,9 +49,9 @@ public final class Section {
     public boolean containsSame(RRset set) {
         for (int i = 0; i < count; i++) {
             RRset other = sets[i];
-            if (other == set || other.type() == set.type() && other.size() == set.size()
+            if (other == set || other.type() == set.type()
                     && java.util.Arrays.equals(other.owner(), set.owner())
-                    && java.util.Arrays.equals(other.rdata(0), set.rdata(0))) {
+                    && other.sameRdata(set)) {
                 return true;
             }
         }
@@ -61,6 +69,11 @@ public final class Section {
     /** Owner to write for entry i: null means the question name. */
     public byte[] owner(int i) {
         return owners[i];
+    }
+
+    /** Where entry i's owner name starts in {@link #owner(int)}. */
+    public int ownerOffset(int i) {
+        return ownerOffsets[i];
     }
 
     public RRset rrset(int i) {

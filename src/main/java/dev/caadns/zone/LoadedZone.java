@@ -2,7 +2,6 @@ package dev.caadns.zone;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -18,7 +17,7 @@ public final class LoadedZone {
     private final Path source;
     private final RecordStore records;
     private final ZoneIndex index;
-    private final int[] loadOrder;
+    private final LoadOrder loadOrder;
     private final List<Finding> findings;
     private final long loadNanos;
 
@@ -38,9 +37,8 @@ public final class LoadedZone {
         this.origin = origin;
         this.source = source;
         this.records = records;
-        int[] order = new int[records.size()];
-        this.index = ZoneIndex.build(origin, records, order);
-        this.loadOrder = Arrays.copyOf(order, index.recordCount());
+        this.loadOrder = new LoadOrder(records.size());
+        this.index = ZoneIndex.build(origin, records, loadOrder);
         records.keepPlacesOnly();
         this.findings = List.copyOf(findings);
         this.loadNanos = loadNanos;
@@ -158,9 +156,6 @@ public final class LoadedZone {
     }
 
     private int record(RRset set, int i) {
-        if (set.loadPosition() < 0 || i < 0 || i >= set.size()) {
-            throw new IllegalArgumentException("not an RRset of this zone's index");
-        }
-        return loadOrder[set.loadPosition() + i];
+        return loadOrder.record(set, i);
     }
 }

@@ -2,21 +2,19 @@ package dev.caadns.zone;
 
 /**
  * One name in a zone: its RRsets (none for an empty non-terminal), and what the lookup needs to know
- * without walking the tree: the zone cut or DNAME above it, and its wildcard child.
+ * without walking the tree: the zone cut or DNAME above it, and its wildcard child. A million names
+ * are a million of these, so a node holds its first RRset (the others chain from it) and takes the
+ * owner's case from that set.
  */
 public final class Node {
-    private static final RRset[] NO_RRSETS = new RRset[0];
-
     private final byte[] name;
-    private final byte[] owner;
-    private RRset[] rrsets = NO_RRSETS;
+    private RRset first;
     private Node cut;
     private Node wildcard;
     private boolean delegation;
 
-    Node(byte[] lowercaseName, byte[] ownerAsWritten) {
+    Node(byte[] lowercaseName) {
         this.name = lowercaseName;
-        this.owner = ownerAsWritten;
     }
 
     /** Lowercase wire name. */
@@ -26,11 +24,11 @@ public final class Node {
 
     /** Wire name with the case of the zone file (lowercase for an empty non-terminal). */
     public byte[] owner() {
-        return owner;
+        return first == null ? name : first.owner();
     }
 
     public RRset get(int type) {
-        for (RRset set : rrsets) {
+        for (RRset set = first; set != null; set = set.next()) {
             if (set.type() == type) {
                 return set;
             }
@@ -38,12 +36,27 @@ public final class Node {
         return null;
     }
 
+    /** The RRset of the lowest type, or null for an empty non-terminal; {@link RRset#next()} gives the others. */
+    public RRset firstRRset() {
+        return first;
+    }
+
+    /** The RRsets in type order, in a new array: for readers off the answer path. */
     public RRset[] rrsets() {
-        return rrsets;
+        int count = 0;
+        for (RRset set = first; set != null; set = set.next()) {
+            count++;
+        }
+        RRset[] sets = new RRset[count];
+        int i = 0;
+        for (RRset set = first; set != null; set = set.next()) {
+            sets[i++] = set;
+        }
+        return sets;
     }
 
     public boolean isEmptyNonTerminal() {
-        return rrsets.length == 0;
+        return first == null;
     }
 
     /** True at a zone cut: NS records at a name other than the apex. */
@@ -61,8 +74,12 @@ public final class Node {
         return wildcard;
     }
 
-    void rrsets(RRset[] sets) {
-        this.rrsets = sets;
+    /** Sets the node's RRsets: sets[i] chained to sets[i + 1], all with this node's owner. */
+    void rrsets(java.util.List<RRset> sets) {
+        for (int i = 0; i + 1 < sets.size(); i++) {
+            sets.get(i).next(sets.get(i + 1));
+        }
+        this.first = sets.isEmpty() ? null : sets.get(0);
     }
 
     void cut(Node node) {

@@ -1,5 +1,6 @@
 package dev.caadns.zone;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,12 +19,12 @@ public final class ZoneIndex {
     private final byte[] origin;
     private final int originLabels;
     private final Node apex;
-    private final NameTable<Node> nodes;
+    private final NodeTable nodes;
     private final RRset negativeSoa;
     private final long serial;
     private final int recordCount;
 
-    private ZoneIndex(byte[] origin, Node apex, NameTable<Node> nodes, RRset negativeSoa, long serial,
+    private ZoneIndex(byte[] origin, Node apex, NodeTable nodes, RRset negativeSoa, long serial,
                       int recordCount) {
         this.origin = origin;
         this.originLabels = WireName.labelCount(origin);
@@ -138,14 +139,13 @@ public final class ZoneIndex {
      * Indexes the records {@code records} did not drop, straight from its arrays; a zone without an
      * SOA gets an index too (for the checks), with no negative SOA.
      *
-     * @param loadOrder null, or receives for each indexed record, at {@link RRset#loadPosition()}
-     *     plus its place in the set, the record's number in {@code records}
+     * @param order null, or receives where each indexed record was in {@code records}
      */
-    static ZoneIndex build(Name origin, RecordStore records, int[] loadOrder) {
+    static ZoneIndex build(Name origin, RecordStore records, LoadOrder order) {
         byte[] originWire = WireName.lower(origin);
-        NameTable.Builder<Node> table = new NameTable.Builder<>();
+        NodeTable.Builder table = new NodeTable.Builder();
         List<Node> all = new ArrayList<>();
-        Node apexNode = nodeFor(table, all, originWire, WireName.asWritten(origin));
+        Node apexNode = nodeFor(table, all, originWire);
         RecordStore.Groups groups = records.byNode();
         int[] start = groups.start();
         int[] members = groups.members();
@@ -153,7 +153,7 @@ public final class ZoneIndex {
         Node[] ownerNodes = new Node[records.nodeCount()];
         for (int n = 0; n < ownerNodes.length; n++) {
             if (groups.size(n) > 0) {
-                ownerNodes[n] = nodeFor(table, all, records.nodeName(n), records.owner(members[start[n]]));
+                ownerNodes[n] = nodeFor(table, all, records.nodeName(n));
             }
         }
         for (Node owner : ownerNodes) {
@@ -161,8 +161,9 @@ public final class ZoneIndex {
                 addEmptyNonTerminals(table, all, owner.name(), originWire);
             }
         }
-        Map<RdataKey, byte[][]> shared = new HashMap<>();
+        Map<ByteBuffer, byte[]> shared = new HashMap<>();
         List<RRset> targetLinks = new ArrayList<>();
+        List<RRset> sets = new ArrayList<>(4);
         RRset soa = null;
         int[] set = new int[16];
         int position = 0;
@@ -177,20 +178,17 @@ public final class ZoneIndex {
             }
             System.arraycopy(members, start[n], set, 0, size);
             sortByType(records, set, size);
-            List<RRset> sets = new ArrayList<>(2);
+            // the apex is spelled as the zone's name was, other nodes as their first record
+            byte[] asWritten = node == apexNode ? WireName.asWritten(origin) : records.owner(set[0]);
+            byte[] owner = Arrays.equals(asWritten, node.name()) ? node.name() : asWritten;
+            sets.clear();
             for (int from = 0, to; from < size; from = to) {
                 int type = records.type(set[from]);
                 to = from + 1;
                 while (to < size && records.type(set[to]) == type) {
                     to++;
                 }
-                RRset rrset = new RRset(node.owner(), type, records.ttl(set[from]),
-                        rdata(records, set, from, to, shared));
-                rrset.loadPosition(position);
-                if (loadOrder != null) {
-                    System.arraycopy(set, from, loadOrder, position, to - from);
-                }
-                position += to - from;
+                RRset rrset = new RRset(owner, type, records(records, set, from, to, shared));
                 sets.add(rrset);
                 if (type == Type.SOA && node == apexNode) {
                     soa = rrset;
@@ -199,10 +197,17 @@ public final class ZoneIndex {
                     targetLinks.add(rrset);
                 }
             }
-            node.rrsets(sets.toArray(new RRset[0]));
+            if (order != null) {
+                System.arraycopy(set, 0, order.records, position, size);
+            }
+            position += size;
+            node.rrsets(sets);
             node.delegation(node != apexNode && node.get(Type.NS) != null);
         }
-        NameTable<Node> nodes = table.build();
+        NodeTable nodes = table.build();
+        if (order != null) {
+            order.placeNodes(nodes, ownerNodes, start);
+        }
         linkTree(all, nodes, originWire);
         for (RRset links : targetLinks) {
             linkTargets(links, nodes);
@@ -239,45 +244,45 @@ public final class ZoneIndex {
     }
 
     /**
-     * The RDATA of set[from, to). Policy-like sets (CAA, TXT) are shared between owners with the
-     * same records: a million names often hold a few hundred distinct CAA policies.
+     * The TTL and records of set[from, to) in {@link RRset#records()} form. Policy-like sets (CAA,
+     * TXT) are shared between owners with the same TTL and records: a million names often hold a
+     * few hundred distinct CAA policies.
      */
-    private static byte[][] rdata(RecordStore records, int[] set, int from, int to,
-                                  Map<RdataKey, byte[][]> shared) {
-        byte[][] rdata = new byte[to - from][];
+    private static byte[] records(RecordStore records, int[] set, int from, int to,
+                                  Map<ByteBuffer, byte[]> shared) {
+        int size = RRset.FIRST_RECORD;
         for (int k = from; k < to; k++) {
-            rdata[k - from] = records.rdata(set[k]);
+            size += 2 + records.rdataLength(set[k]);
+        }
+        byte[] packed = new byte[size];
+        RRset.putTtl(packed, records.ttl(set[from]));
+        byte[] data = records.data();
+        int at = RRset.FIRST_RECORD;
+        for (int k = from; k < to; k++) {
+            int length = records.rdataLength(set[k]);
+            packed[at] = (byte) (length >> 8);
+            packed[at + 1] = (byte) length;
+            System.arraycopy(data, records.rdataStart(set[k]), packed, at + 2, length);
+            at += 2 + length;
         }
         int type = records.type(set[from]);
         if (type != Type.CAA && type != Type.TXT) {
-            return rdata;
+            return packed;
         }
-        return shared.computeIfAbsent(new RdataKey(rdata), RdataKey::rdata);
-    }
-
-    /** RDATA compared by content, to share equal sets. */
-    private record RdataKey(byte[][] rdata) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RdataKey other && Arrays.deepEquals(rdata, other.rdata);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.deepHashCode(rdata);
-        }
+        return shared.computeIfAbsent(ByteBuffer.wrap(packed), ByteBuffer::array);
     }
 
     /** The in-zone nodes an NS, MX or SRV RRset names, whose addresses go in the additional section. */
-    private static void linkTargets(RRset set, NameTable<Node> nodes) {
+    private static void linkTargets(RRset set, NodeTable nodes) {
         int offset = set.type() == Type.NS ? 0 : set.type() == Type.MX ? 2 : 6;
         List<Node> targets = new ArrayList<>();
-        for (int i = 0; i < set.size(); i++) {
-            byte[] data = set.rdata(i);
-            if (data.length <= offset) {
+        byte[] data = set.records();
+        for (int at = RRset.FIRST_RECORD; at < data.length; at += 2 + set.rdlength(at)) {
+            int length = set.rdlength(at);
+            if (length <= offset) {
                 continue;
             }
-            Node node = nodes.get(data, offset, data.length - offset);
+            Node node = nodes.get(data, at + 2 + offset, length - offset);
             if (node != null && !targets.contains(node)) {
                 targets.add(node);
             }
@@ -285,27 +290,26 @@ public final class ZoneIndex {
         set.additionalTargets(targets.toArray(RRset.NO_NODES));
     }
 
-    private static Node nodeFor(NameTable.Builder<Node> table, List<Node> all, byte[] lower,
-                                byte[] asWritten) {
+    private static Node nodeFor(NodeTable.Builder table, List<Node> all, byte[] lower) {
         Node node = table.get(lower);
         if (node == null) {
-            node = new Node(lower, Arrays.equals(lower, asWritten) ? lower : asWritten);
-            table.put(lower, node);
+            node = new Node(lower);
+            table.add(node);
             all.add(node);
         }
         return node;
     }
 
     /** Adds every name between an owner and the apex that has no records of its own. */
-    private static void addEmptyNonTerminals(NameTable.Builder<Node> table, List<Node> all, byte[] owner,
+    private static void addEmptyNonTerminals(NodeTable.Builder table, List<Node> all, byte[] owner,
                                              byte[] originWire) {
         for (int off = owner[0] + 1; owner.length - off > originWire.length; off += owner[off] + 1) {
             byte[] ancestor = Arrays.copyOfRange(owner, off, owner.length);
-            nodeFor(table, all, ancestor, ancestor);
+            nodeFor(table, all, ancestor);
         }
     }
 
-    private static void linkTree(List<Node> all, NameTable<Node> nodes, byte[] originWire) {
+    private static void linkTree(List<Node> all, NodeTable nodes, byte[] originWire) {
         // parents before children: a parent's name is shorter, so bucket by length (at most 255)
         int[] start = new int[WireName.MAX_LENGTH + 2];
         for (Node node : all) {

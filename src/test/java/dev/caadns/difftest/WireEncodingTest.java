@@ -93,7 +93,9 @@ class WireEncodingTest {
             List<Record> records = new ArrayList<>();
             for (int i = 0; i < section.count(); i++) {
                 RRset set = section.rrset(i);
-                Name owner = section.owner(i) == null ? qname : WireName.toName(section.owner(i));
+                byte[] wire = section.owner(i);
+                Name owner = wire == null ? qname : WireName.toName(java.util.Arrays.copyOfRange(wire,
+                        section.ownerOffset(i), section.ownerOffset(i) + WireName.length(wire, section.ownerOffset(i))));
                 for (int j = 0; j < set.size(); j++) {
                     records.add(Record.newRecord(owner, set.type(), DClass.IN, set.ttl(), set.rdata(j)));
                 }

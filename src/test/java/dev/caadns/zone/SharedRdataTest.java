@@ -35,10 +35,28 @@ class SharedRdataTest {
         RRset a = node(index, "a.lab.test.").get(Type.CAA);
         RRset b = node(index, "b.lab.test.").get(Type.CAA);
         RRset c = node(index, "c.lab.test.").get(Type.CAA);
-        assertThat(a.rdata(0)).isSameAs(b.rdata(0));
-        assertThat(c.rdata(0)).isNotSameAs(a.rdata(0));
+        assertThat(a.records()).isSameAs(b.records());
+        assertThat(c.records()).isNotSameAs(a.records());
+        assertThat(a).isNotSameAs(b);
         assertThat(node(index, "a.lab.test.").get(Type.A).rdata(0))
                 .isEqualTo(node(index, "b.lab.test.").get(Type.A).rdata(0));
+    }
+
+    @Test
+    void aSetIsItsTtlAndEachRecordsLengthAndRdataInOneArray() throws IOException {
+        ZoneIndex index = load("t 60 TXT \"one\"\nt 60 TXT \"three\"\nt A 192.0.2.9\n").index();
+
+        Node t = node(index, "t.lab.test.");
+        RRset txt = t.get(Type.TXT);
+        assertThat(txt.records()).containsExactly(0, 0, 0, 60, 0, 4, 3, 'o', 'n', 'e', 0, 6, 5, 't', 'h', 'r', 'e', 'e');
+        assertThat(txt.size()).isEqualTo(2);
+        assertThat(txt.ttl()).isEqualTo(60);
+        assertThat(txt.rdata(1)).containsExactly(5, 't', 'h', 'r', 'e', 'e');
+        // the node's sets chain in type order: A (1), then TXT (16)
+        assertThat(t.firstRRset().type()).isEqualTo(Type.A);
+        assertThat(t.firstRRset().next()).isSameAs(txt);
+        assertThat(txt.next()).isNull();
+        assertThat(t.rrsets()).containsExactly(t.get(Type.A), txt);
     }
 
     @Test

@@ -103,8 +103,9 @@ public final class Expansion {
         if (rule.ttl() >= 0) {
             return rule.ttl();
         }
-        byte[] soa = zone.apex().get(SOA).rdata(0);
-        long minimum = 0; // the last field of SOA RDATA, read by hand: the query path allocates nothing
+        // the last field of the SOA's one record, read in place: the query path allocates nothing
+        byte[] soa = zone.apex().get(SOA).records();
+        long minimum = 0;
         for (int i = soa.length - 4; i < soa.length; i++) {
             minimum = minimum << 8 | soa[i] & 0xff;
         }

@@ -1,0 +1,47 @@
+package dev.caadns.zone;
+
+/**
+ * Where each record of a freshly built index was in the load's reading order, for the checks'
+ * findings (file, line, comment): kept beside the index while the load runs, not in it, so the
+ * served RRsets carry no load-only field.
+ */
+final class LoadOrder {
+    /** Record numbers in the store, node by node, each node's records in its chain's order. */
+    final int[] records;
+    /** By the node's slot in the index's name table: where its records start in {@link #records}. */
+    private int[] nodeStart;
+    private NodeTable nodes;
+
+    LoadOrder(int recordCount) {
+        this.records = new int[recordCount];
+    }
+
+    /** Called by the build once the table is final: owner node n's records start at start[n]. */
+    void placeNodes(NodeTable table, Node[] ownerNodes, int[] start) {
+        nodes = table;
+        nodeStart = new int[table.capacity()];
+        java.util.Arrays.fill(nodeStart, -1);
+        for (int n = 0; n < ownerNodes.length; n++) {
+            if (ownerNodes[n] != null) {
+                byte[] name = ownerNodes[n].name();
+                nodeStart[table.slot(name, 0, name.length)] = start[n];
+            }
+        }
+    }
+
+    /** The store's number of record i of set, which must be an RRset of the index. */
+    int record(RRset set, int i) {
+        byte[] owner = set.owner();
+        int slot = owner == null || nodes == null ? -1 : nodes.slot(owner, 0, owner.length);
+        if (slot >= 0 && nodeStart[slot] >= 0 && i >= 0 && i < set.size()) {
+            int position = nodeStart[slot];
+            for (RRset s = nodes.get(owner).firstRRset(); s != null; s = s.next()) {
+                if (s == set) {
+                    return records[position + i];
+                }
+                position += s.size();
+            }
+        }
+        throw new IllegalArgumentException("not an RRset of this zone's index");
+    }
+}
