@@ -34,6 +34,7 @@ final class ZoneSignatures implements SignedZone {
     static final int DNSKEY = 48;
     static final int ANY = 255;
     private static final int ONLINE_CACHE_LIMIT = 100_000;
+    private static final int SIGNING_BATCH = 16_384;
 
     private final ZoneIndex index;
     private final ZoneKeys keys;
@@ -43,7 +44,7 @@ final class ZoneSignatures implements SignedZone {
     private final byte[] origin;
     private final RRset dnskey;
     private final Map<Node, RRset> childDs;
-    private final Map<RRset, RRset> signatures;
+    private final SignatureTable signatures;
     /** The chain, in canonical order; empty for a zone that denies online. */
     private final byte[][] chainNames;
     private final RRset[] chain;
@@ -433,7 +434,7 @@ final class ZoneSignatures implements SignedZone {
         final ZoneSignatures previous;
         final Map<ByteBuffer, RRset> childDsByName;
         final Map<Node, RRset> childDs = new IdentityHashMap<>();
-        final Map<RRset, RRset> signatures = new IdentityHashMap<>();
+        final SignatureTable signatures = new SignatureTable();
         final Map<Node, RRset> nsecByNode = new IdentityHashMap<>();
         RRset dnskey;
         byte[][] chainNames = new byte[0][];
@@ -552,31 +553,39 @@ final class ZoneSignatures implements SignedZone {
             return types;
         }
 
+        /**
+         * Signs on every core (the common pool) in batches, each batch then kept in the table by this
+         * thread: only one batch of RRSIG objects is alive at a time, not one per RRset of the zone.
+         */
         private void signAll(List<Job> jobs) {
             Instant now = clock.instant();
             long inception = policy.inception(now);
             long expiration = policy.expiration(now);
             byte[] origin = index.origin();
-            RRset[] made = new RRset[jobs.size()];
-            java.util.stream.IntStream.range(0, made.length).parallel().forEach(i -> {
-                Job job = jobs.get(i);
-                RRset kept = reusable(job, now);
-                if (kept != null) {
-                    made[i] = kept;
-                    return;
+            RRset[] made = new RRset[Math.min(SIGNING_BATCH, jobs.size())];
+            for (int from = 0; from < jobs.size(); from += made.length) {
+                int start = from;
+                int count = Math.min(made.length, jobs.size() - from);
+                java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
+                    Job job = jobs.get(start + i);
+                    RRset kept = reusable(job, now);
+                    made[i] = kept != null ? kept : signed(job, origin, inception, expiration);
+                });
+                for (int i = 0; i < count; i++) {
+                    signatures.put(jobs.get(start + i).set, made[i]);
+                    earliestExpiration = Math.min(earliestExpiration, expirationOf(made[i]));
                 }
-                List<ZoneKey> with = job.set.type() == DNSKEY ? keys.forDnskey() : keys.forData();
-                byte[][] rrsigs = new byte[with.size()][];
-                for (int k = 0; k < rrsigs.length; k++) {
-                    rrsigs[k] = RrsigMaker.sign(with.get(k), origin, job.node.name(), job.set.type(), job.set.ttl(),
-                            rdataOf(job.set), inception, expiration);
-                }
-                made[i] = RrsigMaker.rrset(job.set.owner(), job.set.ttl(), rrsigs);
-            });
-            for (int i = 0; i < made.length; i++) {
-                signatures.put(jobs.get(i).set, made[i]);
-                earliestExpiration = Math.min(earliestExpiration, expirationOf(made[i]));
             }
+        }
+
+        private RRset signed(Job job, byte[] origin, long inception, long expiration) {
+            List<ZoneKey> with = job.set.type() == DNSKEY ? keys.forDnskey() : keys.forData();
+            byte[][] rrsigs = new byte[with.size()][];
+            for (int k = 0; k < rrsigs.length; k++) {
+                rrsigs[k] = RrsigMaker.sign(with.get(k), origin, job.node.name(), job.set.type(), job.set.ttl(),
+                        rdataOf(job.set), inception, expiration);
+            }
+            return RrsigMaker.rrset(job.set.owner(), job.set.ttl(), rrsigs);
         }
 
         /** The previous version's signature over the same RRset at the same name, while fresh. */
