@@ -7,27 +7,27 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 
 /**
- * The last N queries in a ring of preallocated slots: the event loop copies fields into the next slot,
- * readers snapshot slots on demand. Searchable through the API; the challtestsrv history reads it too.
+ * The last N queries in a ring of slots: the event loop copies fields into the next slot, readers
+ * snapshot slots on demand. Searchable through the API; the challtestsrv history reads it too.
+ * A slot is made the first time the ring reaches it, then reused: 10,000 slots are ~5 MB that a
+ * start need not allocate.
  */
 public final class Journal implements QueryObserver {
-    private final JournalSlot[] slots;
+    private final AtomicReferenceArray<JournalSlot> slots;
     private final AtomicLong next = new AtomicLong();
 
     public Journal(int size) {
-        slots = new JournalSlot[size];
-        for (int i = 0; i < size; i++) {
-            slots[i] = new JournalSlot();
-        }
+        slots = new AtomicReferenceArray<>(size);
     }
 
     @Override
     public void observe(Query query, Response response, InetSocketAddress client, int replyLength, long nanos) {
         long seq = next.getAndIncrement();
-        slots[(int) (seq % slots.length)].fill(seq, System.currentTimeMillis(), query, response, client,
+        slot((int) (seq % slots.length())).fill(seq, System.currentTimeMillis(), query, response, client,
                 replyLength, nanos);
     }
 
@@ -39,14 +39,24 @@ public final class Journal implements QueryObserver {
     /** Entries from seq {@code from} on that match, oldest first; entries already overwritten are skipped. */
     public List<JournalEntry> since(long from, Predicate<JournalEntry> filter) {
         long end = next.get();
-        long start = Math.max(from, end - slots.length);
+        long start = Math.max(from, end - slots.length());
         List<JournalEntry> found = new ArrayList<>();
         for (long seq = start; seq < end; seq++) {
-            JournalEntry e = slots[(int) (seq % slots.length)].entry(seq);
+            JournalSlot slot = slots.get((int) (seq % slots.length()));
+            JournalEntry e = slot == null ? null : slot.entry(seq);
             if (e != null && filter.test(e)) {
                 found.add(e);
             }
         }
         return found;
+    }
+
+    private JournalSlot slot(int index) {
+        JournalSlot slot = slots.get(index);
+        if (slot == null) {
+            slots.compareAndSet(index, null, new JournalSlot());
+            slot = slots.get(index);
+        }
+        return slot;
     }
 }

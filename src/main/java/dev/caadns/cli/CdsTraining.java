@@ -32,6 +32,7 @@ public final class CdsTraining {
             System.exit(2);
         }
         String config = args[0];
+        Main.nettyWithoutJfr();
         Main.commandLine().execute("check", "--config", config);
         int port = freePort();
         Thread server = new Thread(() -> Main.commandLine().execute("serve", "--config", config,

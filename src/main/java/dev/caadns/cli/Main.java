@@ -28,11 +28,26 @@ public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Netty's switch for its JFR events; see {@link #main}. */
+    static final String NETTY_JFR = "io.netty.jfr.enabled";
+
     public static void main(String[] args) {
+        nettyWithoutJfr();
         if (args.length > 0 && (args[0].equals("serve") || args[0].equals("challtestsrv"))) {
             ServerMain.takeSignals(); // before anything else, so an early SIGHUP cannot kill it
         }
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Netty 4.2 registers JFR events for its buffer allocator whenever the JVM has JFR, which loads
+     * and starts jdk.jfr (~0.1 s of a start) though nothing records them. Off unless asked for
+     * ({@code -Dio.netty.jfr.enabled=true}).
+     */
+    static void nettyWithoutJfr() {
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
+        }
     }
 
     static CommandLine commandLine() {
