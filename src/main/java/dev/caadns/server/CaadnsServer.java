@@ -48,6 +48,12 @@ public final class CaadnsServer implements AutoCloseable {
     }
 
     public static CaadnsServer start(Settings settings, List<Plugin> plugins) throws StartupException {
+        return start(settings, plugins, () -> { });
+    }
+
+    /** @param answering told once the DNS listeners are bound, before the plugins' services start */
+    public static CaadnsServer start(Settings settings, List<Plugin> plugins, Runnable answering)
+            throws StartupException {
         Tsig tsig;
         UpdatePolicy updatePolicy;
         try {
@@ -79,6 +85,7 @@ public final class CaadnsServer implements AutoCloseable {
             DnsServer network = DnsServer.start(options, () -> new QueryProcessor(dispatch,
                     new ResponseWriter(settings.ednsUdpSize(), settings.nsid()), observer));
             server = new CaadnsServer(assembled, network, plugins);
+            answering.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted while binding", e);

@@ -19,6 +19,8 @@ public final class ServerMain {
     private static final CountDownLatch stopRequested = new CountDownLatch(1);
     private static final AtomicBoolean hangupWhileStarting = new AtomicBoolean();
     private static volatile CaadnsServer serving;
+    /** Set once the DNS listeners answer: from then on a stop is a clean one, even mid-start. */
+    private static volatile boolean answering;
 
     private ServerMain() {
     }
@@ -39,7 +41,7 @@ public final class ServerMain {
         takeSignals();
         CaadnsServer server;
         try {
-            server = CaadnsServer.start(settings, plugins);
+            server = CaadnsServer.start(settings, plugins, () -> answering = true);
         } catch (CaadnsServer.StartupException e) {
             log().error("cannot start: {}", e.getMessage());
             return e.getCause() instanceof ConfigError ? 2 : 1;
@@ -68,7 +70,7 @@ public final class ServerMain {
     }
 
     private static void stop(String signal) {
-        if (serving == null) {
+        if (!answering) {
             log().info("{} while starting: stopping", signal);
             System.exit(0);
         }
