@@ -33,10 +33,11 @@ public final class CdsTraining {
         }
         String config = args[0];
         Main.nettyWithoutJfr();
-        Main.commandLine().execute("check", "--config", config);
+        String[] check = {"check", "--config", config};
+        Main.commandLine(check).execute(check);
         int port = freePort();
-        Thread server = new Thread(() -> Main.commandLine().execute("serve", "--config", config,
-                "--listen", "127.0.0.1:" + port, "--management", "127.0.0.1:0"), "cds-training-serve");
+        String[] serve = {"serve", "--config", config, "--listen", "127.0.0.1:" + port, "--management", "127.0.0.1:0"};
+        Thread server = new Thread(() -> Main.commandLine(serve).execute(serve), "cds-training-serve");
         server.setDaemon(true);
         server.start();
         byte[] query = caaQuery();

@@ -12,8 +12,9 @@ class MainTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** As main runs it: set up for these arguments (only the subcommand they name, if any). */
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Main.commandLine(args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -46,7 +47,13 @@ class MainTest {
     @Test
     void serveHelpIsReachedThroughTheTopCommand() {
         assertThat(run("serve", "--help")).isZero();
-        assertThat(out.toString()).contains("--listen");
+        assertThat(out.toString()).contains("Usage: caadns serve", "--listen");
+    }
+
+    @Test
+    void aSubcommandsBadOptionIsReportedAsBefore() {
+        assertThat(run("check", "--no-such-flag")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--no-such-flag'", "Usage: caadns check");
     }
 
     @Test
