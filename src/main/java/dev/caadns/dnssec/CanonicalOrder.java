@@ -50,10 +50,20 @@ final class CanonicalOrder {
         return Integer.compare(al, bl);
     }
 
-    /** The name just after name in canonical order: {@code \000.name} (RFC 4470 §3.1.2). */
-    static byte[] successor(byte[] name, int off, int len) {
-        if (len + 2 > 255) {
-            return null;
+    private static final int MAX_NAME = 255;
+    private static final int MAX_LABEL = 63;
+    private static final int MAX_OCTET = 0xff;
+
+    /**
+     * The name just after name in canonical order: {@code \000.name} (RFC 4471 §3.2), or where that
+     * is too long (so name can have no descendants) the name after its subtree.
+     *
+     * @param originLength the length of the zone's origin, a suffix of name
+     * @return null when nothing in the zone sorts after name (the next name is then the apex)
+     */
+    static byte[] successor(byte[] name, int off, int len, int originLength) {
+        if (len + 2 > MAX_NAME) {
+            return afterSubtree(name, off, len, originLength);
         }
         byte[] next = new byte[len + 2];
         next[0] = 1;
@@ -63,54 +73,90 @@ final class CanonicalOrder {
     }
 
     /**
-     * The name just after name and all its descendants: its first label with {@code \000} appended.
-     * As the next name of an NSEC covering a name that does not exist, it keeps the closest encloser
-     * a validator derives at the name's parent (a next name below the name would prove it exists).
+     * The first name after name and all its descendants, its next sibling (RFC 4471 §3.2's absolute
+     * method without the descent): the first label with {@code \000} appended, or where the label is
+     * full its last octet raised (uppercase letters skipped, as they sort as lowercase ones); a label
+     * of nothing but {@code \377} goes up to the parent's next sibling. As the next name of an NSEC
+     * covering a name that does not exist, it keeps the closest encloser a validator derives at the
+     * name's parent (a next name below the name would prove it exists).
+     *
+     * @param originLength the length of the zone's origin, a suffix of name
+     * @return null when nothing in the zone sorts after name's subtree (the next name is then the apex)
      */
-    static byte[] afterSubtree(byte[] name, int off, int len) {
-        int labelLength = name[off] & 0xff;
-        if (labelLength >= 63 || len >= 255) {
+    static byte[] afterSubtree(byte[] name, int off, int len, int originLength) {
+        if (len <= originLength) {
             return null;
         }
-        byte[] out = new byte[len + 1];
-        out[0] = (byte) (labelLength + 1);
-        System.arraycopy(name, off + 1, out, 1, labelLength);
-        out[labelLength + 1] = 0;
-        System.arraycopy(name, off + labelLength + 1, out, labelLength + 2, len - labelLength - 1);
+        int labelLength = name[off] & 0xff;
+        if (labelLength < MAX_LABEL && len < MAX_NAME) {
+            byte[] out = new byte[len + 1];
+            out[0] = (byte) (labelLength + 1);
+            System.arraycopy(name, off + 1, out, 1, labelLength);
+            System.arraycopy(name, off + labelLength + 1, out, labelLength + 2, len - labelLength - 1);
+            lowercase(out);
+            return out;
+        }
+        int keep = labelLength;
+        while (keep > 0 && (name[off + keep] & 0xff) == MAX_OCTET) {
+            keep--;
+        }
+        if (keep == 0) {
+            return afterSubtree(name, off + labelLength + 1, len - labelLength - 1, originLength);
+        }
+        byte[] out = new byte[len - labelLength + keep];
+        out[0] = (byte) keep;
+        System.arraycopy(name, off + 1, out, 1, keep);
+        System.arraycopy(name, off + labelLength + 1, out, keep + 1, len - labelLength - 1);
         lowercase(out);
+        int raised = (out[keep] & 0xff) + 1;
+        out[keep] = (byte) (raised >= 'A' && raised <= 'Z' ? 'Z' + 1 : raised);
         return out;
     }
 
     /**
-     * A name just before name in canonical order and after everything a zone plausibly holds below
-     * it: the first label's last octet lowered, with {@code \377} appended (RFC 4470 §3.1.2's idea,
-     * shortened); a first label ending in {@code \000} simply loses that octet.
+     * The name just before name in canonical order, so that no name at all lies between them (RFC 4471
+     * §3.1.1's absolute method): a first label of one {@code \000} octet goes, leaving the parent; else
+     * the first label's last octet is lowered ({@code \000} dropped, uppercase letters skipped) and the
+     * label filled with {@code \377} octets, and the name is then filled to 255 octets with labels of
+     * {@code \377} octets: the last name of the subtree sorting before name. Whatever a template makes
+     * up, an NSEC from here to {@link #afterSubtree} denies only name and its descendants.
      */
     static byte[] predecessor(byte[] name, int off, int len) {
         int labelLength = name[off] & 0xff;
-        int last = name[off + labelLength] & 0xff;
-        if (last == 0 && labelLength > 1) {
-            byte[] out = new byte[len - 1];
-            out[0] = (byte) (labelLength - 1);
-            System.arraycopy(name, off + 1, out, 1, labelLength - 1);
-            System.arraycopy(name, off + labelLength + 1, out, labelLength, len - labelLength - 1);
-            lowercase(out);
-            return out;
+        if (labelLength == 1 && name[off + 1] == 0) {
+            byte[] parent = java.util.Arrays.copyOfRange(name, off + 2, off + len);
+            lowercase(parent);
+            return parent;
         }
-        boolean room = labelLength < 63 && len < 255;
-        byte[] out = new byte[len + (room ? 1 : 0)];
-        out[0] = (byte) (labelLength + (room ? 1 : 0));
-        System.arraycopy(name, off + 1, out, 1, labelLength);
-        lowercase(out);
-        int lowered = (WireName.toLower((byte) last) & 0xff) - 1;
-        if (lowered >= 'A' && lowered <= 'Z') {
-            lowered = 'A' - 1; // uppercase letters sort as lowercase ones: the next octet below is '@'
+        int rest = len - labelLength - 1;
+        byte[] label;
+        if (name[off + labelLength] == 0) {
+            label = java.util.Arrays.copyOfRange(name, off + 1, off + labelLength);
+        } else {
+            int room = Math.min(MAX_LABEL, MAX_NAME - rest - 1);
+            label = new byte[room];
+            java.util.Arrays.fill(label, (byte) MAX_OCTET);
+            System.arraycopy(name, off + 1, label, 0, labelLength);
+            int lowered = (WireName.toLower(name[off + labelLength]) & 0xff) - 1;
+            label[labelLength - 1] = (byte) (lowered >= 'A' && lowered <= 'Z' ? 'A' - 1 : lowered);
         }
-        out[labelLength] = (byte) Math.max(lowered, 0);
-        if (room) {
-            out[labelLength + 1] = (byte) 0xff;
+        int filled = label.length + 1 + rest;
+        // the labels right above the kept part count first in the order: they get the full 63 octets
+        int room = MAX_NAME - filled;
+        int full = room / (MAX_LABEL + 1);
+        int leftmost = room % (MAX_LABEL + 1) - 1;
+        byte[] out = new byte[filled + full * (MAX_LABEL + 1) + (leftmost > 0 ? leftmost + 1 : 0)];
+        int p = 0;
+        for (int i = leftmost > 0 ? -1 : 0; i < full; i++) {
+            int l = i < 0 ? leftmost : MAX_LABEL;
+            out[p++] = (byte) l;
+            java.util.Arrays.fill(out, p, p + l, (byte) MAX_OCTET);
+            p += l;
         }
-        System.arraycopy(name, off + labelLength + 1, out, out[0] + 1, len - labelLength - 1);
+        out[p++] = (byte) label.length;
+        System.arraycopy(label, 0, out, p, label.length);
+        p += label.length;
+        System.arraycopy(name, off + labelLength + 1, out, p, rest);
         lowercase(out);
         return out;
     }

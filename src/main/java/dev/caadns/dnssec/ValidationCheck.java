@@ -84,8 +84,13 @@ public final class ValidationCheck {
                     : keys;
         }
         List<DNSKEYRecord> dnskeys = dnskeys(zone);
-        boolean negative = reply.getRcode() == Rcode.NXDOMAIN || reply.getSection(Section.ANSWER).isEmpty();
+        Name asked = chainEnd(reply, name);
+        boolean nxdomain = reply.getRcode() == Rcode.NXDOMAIN;
+        RRset caa = rrsetAt(reply, asked, Type.CAA);
+        boolean negative = nxdomain || reply.getSection(Section.ANSWER).isEmpty()
+                || caa == null && rrsetAt(reply, null, Type.SOA) != null;
         boolean proof = false;
+        boolean nsec3 = false;
         for (int section : new int[] {Section.ANSWER, Section.AUTHORITY}) {
             for (RRset set : reply.getSectionRRsets(section)) {
                 if (set.getType() == Type.NS && section == Section.AUTHORITY || unsignedCname(reply, set)) {
@@ -96,11 +101,18 @@ public final class ValidationCheck {
                     return new Result(Status.BOGUS, set.getName() + " " + Type.string(set.getType()) + ": " + problem);
                 }
                 proof |= set.getType() == Type.NSEC || set.getType() == Type.NSEC3;
+                nsec3 |= set.getType() == Type.NSEC3;
             }
         }
         if (negative && !proof) {
             return new Result(Status.BOGUS, "CAA " + name + ": a negative answer from signed zone " + zone
                     + " without NSEC proof");
+        }
+        // what the (verified) NSEC records prove must be what the answer says; NSEC3 proofs are not read here
+        String denial = nsec3 ? null : negative ? DenialProof.negative(reply, asked, Type.CAA, nxdomain)
+                : caa.sigs().isEmpty() ? null : DenialProof.wildcardAnswer(reply, asked, caa.sigs().get(0));
+        if (denial != null) {
+            return new Result(Status.BOGUS, "CAA " + asked + ": the NSEC proof does not hold: " + denial);
         }
         return new Result(Status.SECURE, "CAA " + name + " (" + (negative ? "proven absent" : "signed")
                 + ") validates: " + keys.detail());
@@ -144,6 +156,31 @@ public final class ValidationCheck {
             }
         }
         return new Result(Status.FAILED, what + ", inside signed zone " + zone + ": not provably insecure");
+    }
+
+    /** Where the answer's CNAME chain from name ends (name itself without one). */
+    private static Name chainEnd(Message reply, Name name) {
+        Name at = name;
+        for (int i = 0; i < MAX_DEPTH; i++) {
+            RRset cname = rrsetAt(reply, at, Type.CNAME);
+            if (cname == null) {
+                break;
+            }
+            at = ((org.xbill.DNS.CNAMERecord) cname.first()).getTarget();
+        }
+        return at;
+    }
+
+    /** The reply's RRset of type at owner (any owner when null), answer section first, or null. */
+    private static RRset rrsetAt(Message reply, Name owner, int type) {
+        for (int section : new int[] {Section.ANSWER, Section.AUTHORITY}) {
+            for (RRset set : reply.getSectionRRsets(section)) {
+                if (set.getType() == type && (owner == null || set.getName().equals(owner))) {
+                    return set;
+                }
+            }
+        }
+        return null;
     }
 
     /** A CNAME synthesized from a DNAME, which is never signed (RFC 6672 §5.3.1). */

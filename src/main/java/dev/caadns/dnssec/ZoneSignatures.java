@@ -197,7 +197,7 @@ final class ZoneSignatures implements SignedZone {
         if (!online) {
             return node == null ? null : nsecByNode.get(node);
         }
-        byte[] next = CanonicalOrder.successor(name, off, len);
+        byte[] next = CanonicalOrder.successor(name, off, len, origin.length);
         byte[] owner = Arrays.copyOfRange(name, off, off + len);
         lower(owner);
         return nsec(owner, next == null ? origin : next, typesAt(node, name, off, len, response));
@@ -211,9 +211,12 @@ final class ZoneSignatures implements SignedZone {
         if (!online) {
             return chain[predecessorIndex(name, off)];
         }
-        byte[] next = CanonicalOrder.afterSubtree(name, off, len);
-        return nsec(CanonicalOrder.predecessor(name, off, len), next == null ? origin : next,
-                new int[] {RRSIG, NSEC});
+        byte[] next = CanonicalOrder.afterSubtree(name, off, len, origin.length);
+        byte[] owner = CanonicalOrder.predecessor(name, off, len);
+        // the predecessor of \000.x is x, which may exist: its NSEC must list what is there
+        int[] types = owner.length < len ? typesAt(index.find(owner, 0, owner.length), owner, 0, owner.length, response)
+                : new int[] {RRSIG, NSEC};
+        return nsec(owner, next == null ? origin : next, types);
     }
 
     /** The chain entry sorting last before the name (the last one wraps to the apex: RFC 4034 §4.1.1). */

@@ -129,9 +129,15 @@ public final class ServedZones implements UpdateStore {
         listener.published(null, current);
     }
 
-    /** Publishes the same zones again, so the signer can refresh signatures that near their expiry. */
+    /**
+     * Publishes the same zones again, so the signer can refresh signatures that near their expiry.
+     * Each signed zone gets its next serial by the serial policy (as Knot's re-signing does), so its
+     * secondaries take the new signatures by IXFR before theirs expire.
+     */
     public synchronized void republish() {
-        publish();
+        java.util.Set<Name> signed = new java.util.LinkedHashSet<>();
+        current.zones().stream().filter(z -> current.signed(z) != null).forEach(z -> signed.add(z.originName()));
+        publish(signed);
     }
 
     @Override
@@ -364,6 +370,11 @@ public final class ServedZones implements UpdateStore {
      * overlay differs from the last publish gets its next serial by the serial policy.
      */
     private void publish() {
+        publish(java.util.Set.of());
+    }
+
+    /** @param resigned zones to give their next serial although their data did not change */
+    private void publish(java.util.Set<Name> resigned) {
         Map<Name, List<Map.Entry<Name, Map<Integer, List<Record>>>>> changesByZone = new LinkedHashMap<>();
         for (var owner : overlay.entrySet()) {
             Name origin = deepestZone(owner.getKey(), n -> fromFiles.containsKey(n) || labZones.contains(n));
@@ -374,7 +385,7 @@ public final class ServedZones implements UpdateStore {
             changesByZone.computeIfAbsent(origin, o -> new ArrayList<>()).add(owner);
         }
         Map<Name, List<String>> overlayNow = overlayText(changesByZone);
-        Map<Name, Long> serials = nextSerials(overlayNow);
+        Map<Name, Long> serials = nextSerials(overlayNow, resigned);
         List<ZoneIndex> indexes = new ArrayList<>();
         List<ZoneIndex> implicitIndexes = new ArrayList<>();
         fromFiles.forEach((origin, file) -> indexes.add(changesByZone.containsKey(origin) || serials.containsKey(origin)
@@ -422,12 +433,12 @@ public final class ServedZones implements UpdateStore {
     }
 
     /** The runtime serials with every zone whose overlay changed since the last publish given its next one. */
-    private Map<Name, Long> nextSerials(Map<Name, List<String>> overlayNow) {
+    private Map<Name, Long> nextSerials(Map<Name, List<String>> overlayNow, java.util.Set<Name> resigned) {
         Map<Name, Long> serials = new LinkedHashMap<>(runtimeSerials);
         if (serialPolicy == SerialPolicy.KEEP) {
             return serials;
         }
-        java.util.Set<Name> touched = new java.util.LinkedHashSet<>();
+        java.util.Set<Name> touched = new java.util.LinkedHashSet<>(resigned);
         overlayNow.forEach((origin, text) -> {
             if (!text.equals(publishedOverlay.get(origin))) {
                 touched.add(origin);

@@ -17,7 +17,10 @@ import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
-/** Signatures near their end are made again while serving, with the same key: no restart needed. */
+/**
+ * Signatures near their end are made again while serving, with the same key: no restart needed; the
+ * zone gets its next serial, so secondaries take the new signatures.
+ */
 class SignatureRefreshTest {
     @Test
     void signaturesAreRemadeBeforeTheyExpire(@TempDir Path dir) throws Exception {
@@ -32,6 +35,7 @@ class SignatureRefreshTest {
         try (CaadnsTarget caadns = CaadnsTarget.start(Optional.of(config), Map.of(), Map.of())) {
             DnsTestClient client = new DnsTestClient();
             RRSIGRecord first = rrsig(client.udp(caadns, Queries.query(1, Queries.name("lab.test."), Type.CAA, 1232, true)));
+            long serial = serial(client, caadns);
             RRSIGRecord later = first;
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (later.getExpire().equals(first.getExpire()) && System.nanoTime() < deadline) {
@@ -41,7 +45,13 @@ class SignatureRefreshTest {
             assertThat(later.getExpire()).as("remade with a later end").isAfter(first.getExpire());
             assertThat(later.getExpire()).isAfter(Instant.now().plusSeconds(5));
             assertThat(later.getFootprint()).as("by the same key").isEqualTo(first.getFootprint());
+            assertThat(serial(client, caadns)).as("the next serial, for the secondaries").isGreaterThan(serial);
         }
+    }
+
+    private static long serial(DnsTestClient client, CaadnsTarget caadns) {
+        return ((org.xbill.DNS.SOARecord) client.udp(caadns, Queries.query(3, Queries.name("lab.test."), Type.SOA))
+                .getSection(Section.ANSWER).get(0)).getSerial();
     }
 
     private static RRSIGRecord rrsig(Message reply) {
