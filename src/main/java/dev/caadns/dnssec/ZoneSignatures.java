@@ -400,7 +400,10 @@ final class ZoneSignatures implements SignedZone {
         }
     }
 
-    /** Every record this zone adds to the index's (DNSKEY, DS, NSEC, RRSIG), for a zone dump. */
+    /**
+     * Every RRset this zone adds to the index's (DNSKEY, DS, NSEC, and whatever else a signer adds:
+     * list it here), each with its RRSIGs: what a zone dump writes and AXFR/IXFR send.
+     */
     List<RRset[]> added() {
         List<RRset[]> out = new ArrayList<>();
         out.add(new RRset[] {dnskey, signatures.get(dnskey)});
