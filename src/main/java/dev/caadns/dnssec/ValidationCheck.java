@@ -87,8 +87,8 @@ public final class ValidationCheck {
         Name asked = chainEnd(reply, name);
         boolean nxdomain = reply.getRcode() == Rcode.NXDOMAIN;
         RRset caa = rrsetAt(reply, asked, Type.CAA);
-        boolean negative = nxdomain || reply.getSection(Section.ANSWER).isEmpty()
-                || caa == null && rrsetAt(reply, null, Type.SOA) != null;
+        boolean soa = rrsetAt(reply, null, Type.SOA) != null; // a referral has none: its proof is of the DS only
+        boolean negative = nxdomain || reply.getSection(Section.ANSWER).isEmpty() || caa == null && soa;
         boolean proof = false;
         boolean nsec3 = false;
         for (int section : new int[] {Section.ANSWER, Section.AUTHORITY}) {
@@ -109,8 +109,10 @@ public final class ValidationCheck {
                     + " without NSEC proof");
         }
         // what the (verified) NSEC records prove must be what the answer says; NSEC3 proofs are not read here
-        String denial = nsec3 ? null : negative ? DenialProof.negative(reply, asked, Type.CAA, nxdomain)
-                : caa.sigs().isEmpty() ? null : DenialProof.wildcardAnswer(reply, asked, caa.sigs().get(0));
+        RRSIGRecord caaSig = caa == null || caa.sigs().isEmpty() ? null : caa.sigs().get(0);
+        String denial = nsec3 || negative && !soa ? null
+                : negative ? DenialProof.negative(reply, asked, Type.CAA, nxdomain)
+                : caaSig == null ? null : DenialProof.wildcardAnswer(reply, asked, caaSig);
         if (denial != null) {
             return new Result(Status.BOGUS, "CAA " + asked + ": the NSEC proof does not hold: " + denial);
         }
