@@ -21,6 +21,8 @@ public final class ZoneAnswerer implements QueryHandler {
     static final int A = 1;
     static final int NS = 2;
     static final int CNAME = 5;
+    static final int MX = 15;
+    static final int SRV = 33;
     static final int SOA = 6;
     static final int AAAA = 28;
     static final int DNAME = 39;
@@ -93,7 +95,7 @@ public final class ZoneAnswerer implements QueryHandler {
             if (node.cut() != null) {
                 aboveCut(zone, s, q, r, node.cut(), name, off, len, owner, depth);
             } else if (node.isDelegation() && q.type() != DS) {
-                referral(s, q, r, node, depth);
+                referral(zone, s, q, r, node, depth);
             } else {
                 answerAt(zone, s, q, r, node, owner == null ? null : node.owner(), 0, depth);
             }
@@ -103,7 +105,7 @@ public final class ZoneAnswerer implements QueryHandler {
         if (encloser.cut() != null) {
             aboveCut(zone, s, q, r, encloser.cut(), name, off, len, owner, depth);
         } else if (encloser.isDelegation()) {
-            referral(s, q, r, encloser, depth);
+            referral(zone, s, q, r, encloser, depth);
         } else if (encloser.get(DNAME) != null) {
             dname(zone, s, q, r, encloser, name, off, len, owner, depth);
         } else if (synthesis.exists(zone, name, off, len)) {
@@ -128,7 +130,7 @@ public final class ZoneAnswerer implements QueryHandler {
     private void aboveCut(ZoneIndex zone, SignedZone s, Query q, Response r, Node cut, byte[] name, int off,
                           int len, byte[] owner, int depth) {
         if (cut.isDelegation()) {
-            referral(s, q, r, cut, depth);
+            referral(zone, s, q, r, cut, depth);
         } else {
             dname(zone, s, q, r, cut, name, off, len, owner, depth);
         }
@@ -150,7 +152,7 @@ public final class ZoneAnswerer implements QueryHandler {
             set = synthesis.rrset(zone, node, node.name(), 0, node.name().length, q.type(), r);
         }
         if (set != null) {
-            answer(s, q, r, set, owner, ownerOff, node.name(), 0, node.name().length);
+            answer(zone, s, q, r, set, owner, ownerOff, node.name(), 0, node.name().length);
             return;
         }
         RRset cname = node.get(CNAME);
@@ -162,10 +164,10 @@ public final class ZoneAnswerer implements QueryHandler {
     }
 
     /** signedAs[off, off+len) is the lowercase name the RRset's signatures were made for. */
-    private void answer(SignedZone s, Query q, Response r, RRset set, byte[] owner, int ownerOff, byte[] signedAs,
-                        int off, int len) {
+    private void answer(ZoneIndex zone, SignedZone s, Query q, Response r, RRset set, byte[] owner, int ownerOff,
+                        byte[] signedAs, int off, int len) {
         r.answer().add(owner, ownerOff, set, proofs(s, q) ? s.signatures(set, signedAs, off, len, r) : null);
-        additionalFor(r, set);
+        additionalFor(zone, r, set);
     }
 
     /** True when the reply carries DNSSEC records: a signed zone and DO set (RFC 4035 §3.2.1). */
@@ -182,12 +184,12 @@ public final class ZoneAnswerer implements QueryHandler {
             if (synthesized == null) {
                 nodata(zone, s, q, r, node, name, 0, name.length);
             } else {
-                answer(s, q, r, synthesized, owner, ownerOff, name, 0, name.length);
+                answer(zone, s, q, r, synthesized, owner, ownerOff, name, 0, name.length);
             }
             return;
         }
         RRset cname = node.get(CNAME);
-        answer(s, q, r, cname != null ? cname : node.firstRRset(), owner, ownerOff, name, 0, name.length);
+        answer(zone, s, q, r, cname != null ? cname : node.firstRRset(), owner, ownerOff, name, 0, name.length);
     }
 
     /** A name that exists only by synthesis: what is synthesized there, NODATA for anything else. */
@@ -197,7 +199,7 @@ public final class ZoneAnswerer implements QueryHandler {
         if (synthesized == null) {
             nodata(zone, s, q, r, null, name, off, len);
         } else {
-            answer(s, q, r, synthesized, owner, ownerOff, name, off, len);
+            answer(zone, s, q, r, synthesized, owner, ownerOff, name, off, len);
         }
     }
 
@@ -208,7 +210,7 @@ public final class ZoneAnswerer implements QueryHandler {
         }
         r.answer().add(owner, ownerOff, cname,
                 proofs(s, q) ? s.signatures(cname, node.name(), 0, node.name().length, r) : null);
-        follow(zone, s, q, r, cname.records(), RRset.FIRST_RECORD + 2, depth);
+        follow(zone, s, q, r, cname.data(), cname.firstRecord() + 2, depth);
     }
 
     /**
@@ -243,7 +245,7 @@ public final class ZoneAnswerer implements QueryHandler {
         RRset dname = dnameNode.get(DNAME);
         byte[] dnameName = dnameNode.name();
         if (q.type() == DNAME && len == dnameName.length) {
-            answer(s, q, r, dname, owner, off, dnameName, 0, dnameName.length);
+            answer(zone, s, q, r, dname, owner, off, dnameName, 0, dnameName.length);
             return;
         }
         if (depth >= MAX_CHAIN || r.answer().contains(dname)) {
@@ -252,8 +254,8 @@ public final class ZoneAnswerer implements QueryHandler {
         // the synthesized CNAME goes unsigned: validators derive it from the signed DNAME (RFC 6672 §5.3.1)
         r.answer().add(dnameNode.owner(), dname,
                 proofs(s, q) ? s.signatures(dname, dnameName, 0, dnameName.length, r) : null);
-        byte[] target = dname.records();
-        int targetAt = RRset.FIRST_RECORD + 2;
+        byte[] target = dname.data();
+        int targetAt = dname.firstRecord() + 2;
         int prefix = len - dnameNode.name().length;
         int targetLength = WireName.length(target, targetAt);
         if (prefix + targetLength > MAX_NAME) {
@@ -275,7 +277,7 @@ public final class ZoneAnswerer implements QueryHandler {
      * zone with DO, the DS and its RRSIGs, or the NSEC at the cut that proves there is no DS (RFC
      * 4035 §3.1.4): the NS and the glue are never signed on the parent side.
      */
-    private void referral(SignedZone s, Query q, Response r, Node cut, int depth) {
+    private void referral(ZoneIndex zone, SignedZone s, Query q, Response r, Node cut, int depth) {
         if (depth == 0) {
             r.authoritative(false);
         }
@@ -292,7 +294,7 @@ public final class ZoneAnswerer implements QueryHandler {
                 addNsec(s, r, s.nsecAt(cut, cut.name(), 0, cut.name().length, r));
             }
         }
-        additionalFor(r, ns);
+        additionalFor(zone, r, ns);
     }
 
     /**
@@ -359,10 +361,21 @@ public final class ZoneAnswerer implements QueryHandler {
         r.authoritative(false);
     }
 
-    /** A and AAAA of in-zone NS, MX and SRV targets; below a cut only NS targets (glue) count. */
-    private static void additionalFor(Response r, RRset set) {
-        for (Node target : set.additionalTargets()) {
-            if (target.cut() != null && set.type() != NS) {
+    /**
+     * A and AAAA of in-zone NS, MX and SRV targets, found by name as the records are read (no list
+     * of targets kept per RRset); below a cut only NS targets (glue) count.
+     */
+    private static void additionalFor(ZoneIndex zone, Response r, RRset set) {
+        int type = set.type();
+        int nameAt = type == NS ? 0 : type == MX ? 2 : type == SRV ? 6 : -1;
+        if (nameAt < 0) {
+            return;
+        }
+        byte[] data = set.data();
+        for (int p = set.firstRecord(), end = set.end(); p < end; p += 2 + set.rdlength(p)) {
+            int length = set.rdlength(p);
+            Node target = length <= nameAt ? null : zone.find(data, p + 2 + nameAt, length - nameAt);
+            if (target == null || target.cut() != null && type != NS) {
                 continue;
             }
             addAddress(r, target.get(A));

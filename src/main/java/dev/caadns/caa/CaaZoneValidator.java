@@ -93,22 +93,22 @@ public final class CaaZoneValidator implements ZoneValidator {
 
     /** The RDATA bytes of set, RDLENGTH fields and TTL aside. */
     private static int rdataBytes(RRset set) {
-        return set.records().length - RRset.FIRST_RECORD - 2 * set.size();
+        return set.end() - set.firstRecord() - 2 * set.size();
     }
 
     /**
-     * An RRset's records by identity: the index shares one array per distinct CAA set, so equal
+     * An RRset's records by place: the index stores each distinct CAA set once, so equal
      * policies meet here without hashing their bytes; sets that do not share arrays only miss.
      */
     private record Rdata(RRset set) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Rdata other && other.set.records() == set.records();
+            return o instanceof Rdata other && other.set.sharesRecords(set);
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(set.records());
+            return set.firstRecord();
         }
     }
 

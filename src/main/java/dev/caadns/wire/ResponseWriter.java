@@ -138,9 +138,9 @@ public final class ResponseWriter {
 
     /** Writes every record of set straight from its array; returns how many, or -1 when one did not fit. */
     private int writeRRset(byte[] owner, int ownerOff, RRset set, Query q, int limit) {
-        byte[] records = set.records();
+        byte[] records = set.data();
         int count = 0;
-        for (int at = RRset.FIRST_RECORD; at < records.length; at += 2 + set.rdlength(at)) {
+        for (int at = set.firstRecord(), end = set.end(); at < end; at += 2 + set.rdlength(at)) {
             if (owner == null) {
                 if (!writeQuestionName(q, limit)) {
                     return -1;

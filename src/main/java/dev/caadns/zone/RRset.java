@@ -3,57 +3,72 @@ package dev.caadns.zone;
 import java.util.Arrays;
 
 /**
- * An immutable RRset ready for the wire: owner as written, type, and one array holding the TTL
- * and every record's RDLENGTH and uncompressed RDATA, so the writer copies records straight out of
- * it and equal sets (a million names' CAA policies) share it. For NS, MX and SRV it also holds the
- * in-zone nodes of its targets, whose addresses go in the additional section. A zone's sets at one
- * name form a chain ({@link #next()}), in type order: no array per name.
+ * An immutable RRset ready for the wire: owner as written, type, and its TTL and every record's
+ * RDLENGTH and uncompressed RDATA in place in one array, which a zone's index shares between all its
+ * sets (a million A records are then no million arrays) and equal sets share a place in (a million
+ * names' CAA policies); the writer copies records straight out of it. A zone's sets at one name form
+ * a chain ({@link #next()}), in type order: no array per name.
  */
 public final class RRset {
-    /** Where the first record starts in {@link #records()}: after the 4-byte TTL. */
-    public static final int FIRST_RECORD = 4;
-
-    static final Node[] NO_NODES = new Node[0];
+    /** TTL (4 bytes), then the byte length of the records (4 bytes). */
+    static final int HEADER = 8;
 
     private final byte[] owner;
     private final int type;
-    private final byte[] records;
-    private Node[] additionalTargets = NO_NODES;
+    private byte[] data;
+    private final int at;
     private RRset next;
 
     public RRset(byte[] owner, int type, long ttl, byte[][] rdata) {
-        this(owner, type, pack(ttl, rdata));
+        this(owner, type, pack(ttl, rdata), 0);
     }
 
-    /** @param records as {@link #records()} describes; kept, not copied */
-    RRset(byte[] owner, int type, byte[] records) {
+    /** @param data holds this set as {@link #data()} describes, from {@code at}; kept, not copied */
+    RRset(byte[] owner, int type, byte[] data, int at) {
         this.owner = owner;
         this.type = type;
-        this.records = records;
+        this.data = data;
+        this.at = at;
     }
 
     private static byte[] pack(long ttl, byte[][] rdata) {
-        int size = FIRST_RECORD;
-        for (byte[] data : rdata) {
-            size += 2 + data.length;
+        int length = 0;
+        for (byte[] one : rdata) {
+            length += 2 + one.length;
         }
-        byte[] packed = new byte[size];
-        putTtl(packed, ttl);
-        int at = FIRST_RECORD;
-        for (byte[] data : rdata) {
-            packed[at] = (byte) (data.length >> 8);
-            packed[at + 1] = (byte) data.length;
-            System.arraycopy(data, 0, packed, at + 2, data.length);
-            at += 2 + data.length;
+        byte[] packed = new byte[HEADER + length];
+        putHeader(packed, 0, ttl, length);
+        int p = HEADER;
+        for (byte[] one : rdata) {
+            packed[p] = (byte) (one.length >> 8);
+            packed[p + 1] = (byte) one.length;
+            System.arraycopy(one, 0, packed, p + 2, one.length);
+            p += 2 + one.length;
         }
         return packed;
     }
 
-    static void putTtl(byte[] records, long ttl) {
-        records[0] = (byte) (ttl >> 24);
-        records[1] = (byte) (ttl >> 16);
-        records[2] = (byte) (ttl >> 8);
-        records[3] = (byte) ttl;
+    /** Writes a set's header at data[at]: its TTL and the byte length of the records after it. */
+    static void putHeader(byte[] data, int at, long ttl, int length) {
+        put32(data, at, ttl);
+        put32(data, at + 4, length);
+    }
+
+    private static void put32(byte[] data, int at, long value) {
+        data[at] = (byte) (value >> 24);
+        data[at + 1] = (byte) (value >> 16);
+        data[at + 2] = (byte) (value >> 8);
+        data[at + 3] = (byte) value;
+    }
+
+    private static int u32(byte[] data, int at) {
+        return (data[at] & 0xff) << 24 | (data[at + 1] & 0xff) << 16 | (data[at + 2] & 0xff) << 8
+                | data[at + 3] & 0xff;
+    }
+
+    /** Points the set at a copy of the array it was built in (the index trims its array once built). */
+    void moveTo(byte[] copy) {
+        this.data = copy;
     }
 
     /** Owner name in wire form, with the case it was written in. */
@@ -66,66 +81,63 @@ public final class RRset {
     }
 
     public long ttl() {
-        return (records[0] & 0xffL) << 24 | (records[1] & 0xff) << 16 | (records[2] & 0xff) << 8
-                | records[3] & 0xff;
+        return u32(data, at) & 0xFFFFFFFFL;
     }
 
     /**
-     * The TTL (4 bytes), then from {@link #FIRST_RECORD} each record as RDLENGTH (2 bytes) and RDATA,
-     * to the end of the array. Shared between RRsets and with the writer: never change it.
+     * The array this set's records are in, with other sets' records: each record is RDLENGTH (2
+     * bytes) and RDATA, from {@link #firstRecord()} to {@link #end()}. Shared: never change it.
      */
-    public byte[] records() {
-        return records;
+    public byte[] data() {
+        return data;
     }
 
-    /** The RDLENGTH of the record whose RDLENGTH field starts at {@code at} in {@link #records()}. */
-    public int rdlength(int at) {
-        return (records[at] & 0xff) << 8 | records[at + 1] & 0xff;
+    /** Where the first record's RDLENGTH is in {@link #data()}. */
+    public int firstRecord() {
+        return at + HEADER;
+    }
+
+    /** Where the records end in {@link #data()}. */
+    public int end() {
+        return at + HEADER + u32(data, at + 4);
+    }
+
+    /** The RDLENGTH of the record whose RDLENGTH field starts at {@code p} in {@link #data()}. */
+    public int rdlength(int p) {
+        return (data[p] & 0xff) << 8 | data[p + 1] & 0xff;
     }
 
     /** The number of records (counted: sets are small, and only the answer path is hot). */
     public int size() {
         int count = 0;
-        for (int at = FIRST_RECORD; at < records.length; at += 2 + rdlength(at)) {
+        for (int p = firstRecord(), end = end(); p < end; p += 2 + rdlength(p)) {
             count++;
         }
         return count;
     }
 
-    /** Where record i's RDLENGTH field starts in {@link #records()}. */
-    private int recordAt(int i) {
-        if (i < 0) {
-            throw new IndexOutOfBoundsException(i);
-        }
-        int at = FIRST_RECORD;
-        for (int k = 0; k < i && at < records.length; k++) {
-            at += 2 + rdlength(at);
-        }
-        if (at >= records.length) {
-            throw new IndexOutOfBoundsException(i);
-        }
-        return at;
-    }
-
-    /** A copy of record i's RDATA: for readers off the answer path, which walk {@link #records()}. */
+    /** A copy of record i's RDATA: for readers off the answer path, which read {@link #data()} in place. */
     public byte[] rdata(int i) {
-        int at = recordAt(i);
-        return Arrays.copyOfRange(records, at + 2, at + 2 + rdlength(at));
+        int p = firstRecord();
+        int end = end();
+        for (int k = 0; k < i && p < end; k++) {
+            p += 2 + rdlength(p);
+        }
+        if (i < 0 || p >= end) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return Arrays.copyOfRange(data, p + 2, p + 2 + rdlength(p));
     }
 
     /** True when both sets hold the same records in the same order (TTL aside). */
     public boolean sameRdata(RRset other) {
-        return other.records == records || Arrays.equals(records, FIRST_RECORD, records.length,
-                other.records, FIRST_RECORD, other.records.length);
+        return sharesRecords(other) || Arrays.equals(data, firstRecord(), end(), other.data, other.firstRecord(),
+                other.end());
     }
 
-    /** Nodes in this zone named by this RRset's RDATA whose A and AAAA belong in the additional section. */
-    public Node[] additionalTargets() {
-        return additionalTargets;
-    }
-
-    void additionalTargets(Node[] nodes) {
-        this.additionalTargets = nodes;
+    /** True when both sets are one place in one array: how the index stores equal sets. */
+    public boolean sharesRecords(RRset other) {
+        return other.data == data && other.at == at;
     }
 
     /** The next RRset of the same node in a zone's index (higher type), or null. */
@@ -137,12 +149,10 @@ public final class RRset {
         this.next = set;
     }
 
-    /** The same records with another TTL, outside any node's chain: the negative-caching SOA. */
+    /** The same records with another TTL, in an array of its own, outside any node's chain: the negative-caching SOA. */
     public RRset withTtl(long newTtl) {
-        byte[] copy = records.clone();
-        putTtl(copy, newTtl);
-        RRset set = new RRset(owner, type, copy);
-        set.additionalTargets = additionalTargets;
-        return set;
+        byte[] copy = Arrays.copyOfRange(data, at, end());
+        put32(copy, 0, newTtl);
+        return new RRset(owner, type, copy, 0);
     }
 }

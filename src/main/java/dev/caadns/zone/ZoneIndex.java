@@ -1,11 +1,8 @@
 package dev.caadns.zone;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
@@ -161,8 +158,7 @@ public final class ZoneIndex {
                 addEmptyNonTerminals(table, all, owner.name(), originWire);
             }
         }
-        Map<ByteBuffer, byte[]> shared = new HashMap<>();
-        List<RRset> targetLinks = new ArrayList<>();
+        RRsetData data = new RRsetData(records.size() * 6);
         List<RRset> sets = new ArrayList<>(4);
         RRset soa = null;
         int[] set = new int[16];
@@ -188,13 +184,10 @@ public final class ZoneIndex {
                 while (to < size && records.type(set[to]) == type) {
                     to++;
                 }
-                RRset rrset = new RRset(owner, type, records(records, set, from, to, shared));
+                RRset rrset = data.add(owner, records, set, from, to);
                 sets.add(rrset);
                 if (type == Type.SOA && node == apexNode) {
                     soa = rrset;
-                }
-                if (type == Type.NS || type == Type.MX || type == Type.SRV) {
-                    targetLinks.add(rrset);
                 }
             }
             if (order != null) {
@@ -204,14 +197,17 @@ public final class ZoneIndex {
             node.rrsets(sets);
             node.delegation(node != apexNode && node.get(Type.NS) != null);
         }
+        byte[] trimmed = data.finish();
+        for (Node node : all) {
+            for (RRset rrset = node.firstRRset(); rrset != null; rrset = rrset.next()) {
+                rrset.moveTo(trimmed);
+            }
+        }
         NodeTable nodes = table.build();
         if (order != null) {
             order.placeNodes(nodes, ownerNodes, start);
         }
         linkTree(all, nodes, originWire);
-        for (RRset links : targetLinks) {
-            linkTargets(links, nodes);
-        }
         if (soa == null) {
             return new ZoneIndex(originWire, apexNode, nodes, null, -1, position);
         }
@@ -241,53 +237,6 @@ public final class ZoneIndex {
             }
             set[j + 1] = r;
         }
-    }
-
-    /**
-     * The TTL and records of set[from, to) in {@link RRset#records()} form. Policy-like sets (CAA,
-     * TXT) are shared between owners with the same TTL and records: a million names often hold a
-     * few hundred distinct CAA policies.
-     */
-    private static byte[] records(RecordStore records, int[] set, int from, int to,
-                                  Map<ByteBuffer, byte[]> shared) {
-        int size = RRset.FIRST_RECORD;
-        for (int k = from; k < to; k++) {
-            size += 2 + records.rdataLength(set[k]);
-        }
-        byte[] packed = new byte[size];
-        RRset.putTtl(packed, records.ttl(set[from]));
-        byte[] data = records.data();
-        int at = RRset.FIRST_RECORD;
-        for (int k = from; k < to; k++) {
-            int length = records.rdataLength(set[k]);
-            packed[at] = (byte) (length >> 8);
-            packed[at + 1] = (byte) length;
-            System.arraycopy(data, records.rdataStart(set[k]), packed, at + 2, length);
-            at += 2 + length;
-        }
-        int type = records.type(set[from]);
-        if (type != Type.CAA && type != Type.TXT) {
-            return packed;
-        }
-        return shared.computeIfAbsent(ByteBuffer.wrap(packed), ByteBuffer::array);
-    }
-
-    /** The in-zone nodes an NS, MX or SRV RRset names, whose addresses go in the additional section. */
-    private static void linkTargets(RRset set, NodeTable nodes) {
-        int offset = set.type() == Type.NS ? 0 : set.type() == Type.MX ? 2 : 6;
-        List<Node> targets = new ArrayList<>();
-        byte[] data = set.records();
-        for (int at = RRset.FIRST_RECORD; at < data.length; at += 2 + set.rdlength(at)) {
-            int length = set.rdlength(at);
-            if (length <= offset) {
-                continue;
-            }
-            Node node = nodes.get(data, at + 2 + offset, length - offset);
-            if (node != null && !targets.contains(node)) {
-                targets.add(node);
-            }
-        }
-        set.additionalTargets(targets.toArray(RRset.NO_NODES));
     }
 
     private static Node nodeFor(NodeTable.Builder table, List<Node> all, byte[] lower) {

@@ -104,10 +104,10 @@ public final class Expansion {
             return rule.ttl();
         }
         // the last field of the SOA's one record, read in place: the query path allocates nothing
-        byte[] soa = zone.apex().get(SOA).records();
+        RRset soa = zone.apex().get(SOA);
         long minimum = 0;
-        for (int i = soa.length - 4; i < soa.length; i++) {
-            minimum = minimum << 8 | soa[i] & 0xff;
+        for (int i = soa.end() - 4; i < soa.end(); i++) {
+            minimum = minimum << 8 | soa.data()[i] & 0xff;
         }
         return minimum;
     }
