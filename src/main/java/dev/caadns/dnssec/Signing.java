@@ -102,12 +102,21 @@ public final class Signing implements ZoneSigner {
         return byParent;
     }
 
-    /** One zone among these as served signed, written out as a master file; null when it is not signed. */
+    /**
+     * One zone among these signed as a secondary gets it by AXFR, written out as a master file: what
+     * templates synthesize written out as records, a zone denied online with an NSEC chain over the
+     * names written out. Null when it is not signed.
+     */
     public String signedText(List<ZoneIndex> zones, Name origin) {
         Map<ZoneIndex, SignedZone> signed = sign(zones, new ZoneSet(List.of()));
         for (Map.Entry<ZoneIndex, SignedZone> e : signed.entrySet()) {
-            if (e.getKey().originName().equals(origin)) {
-                return SignedZoneText.of((ZoneSignatures) e.getValue());
+            ZoneIndex zone = e.getKey();
+            if (zone.originName().equals(origin)) {
+                List<org.xbill.DNS.Record> synthesized = synthesis.records(new ZoneSet(zones), zone);
+                List<org.xbill.DNS.Record> records = new ArrayList<>(synthesized.isEmpty() ? List.of() : zone.records());
+                records.addAll(synthesized);
+                ZoneIndex content = synthesized.isEmpty() ? zone : ZoneIndex.of(origin, records);
+                return SignedZoneText.of(((ZoneSignatures) e.getValue()).forTransfer(content, null));
             }
         }
         return null;

@@ -345,12 +345,17 @@ final class ZoneSignatures implements SignedZone {
 
     @Override
     public Transferred transferred(ZoneIndex content, Transferred previous) {
+        return new SignedTransfer(forTransfer(content, previous instanceof SignedTransfer t ? t.zone : null));
+    }
+
+    /** The signatures of content as transferred; previous: those of the zone's last transfer, or null. */
+    ZoneSignatures forTransfer(ZoneIndex content, ZoneSignatures previous) {
         if (content == index && !online) {
-            return new SignedTransfer(this);
+            return this;
         }
         // Signed again over what is written out, with a chain over its names: a secondary cannot deny online.
-        ZoneSignatures before = previous instanceof SignedTransfer t && t.zone.keys == keys ? t.zone : this;
-        return new SignedTransfer(sign(content, keys, policy, clock, ZoneSynthesis.NONE, childDsByName(), before));
+        ZoneSignatures before = previous != null && previous.keys == keys ? previous : this;
+        return sign(content, keys, policy, clock, ZoneSynthesis.NONE, childDsByName(), before);
     }
 
     /** A zone's signed RRsets in transfer order, listed when a transfer or a difference asks. */

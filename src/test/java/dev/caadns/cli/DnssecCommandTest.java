@@ -27,7 +27,8 @@ import picocli.CommandLine;
 /**
  * {@code caadns dnssec anchors} and {@code dump}: the anchor is the DS of each signed zone whose
  * parent caadns does not sign, the same on every run and the one serve then signs with (key files
- * survive a restart); a dumped signed zone passes BIND's dnssec-verify and ldns-verify-zone.
+ * survive a restart); a dumped signed zone passes BIND's dnssec-verify and ldns-verify-zone, one
+ * denied online (templates make its names) too, with a chain over the names written out.
  */
 class DnssecCommandTest {
     @TempDir
@@ -40,12 +41,17 @@ class DnssecCommandTest {
         Files.writeString(zones.resolve("test.zone"), SignedLab.TEST);
         Files.writeString(zones.resolve("lab.test.zone"), SignedLab.LAB);
         Files.writeString(zones.resolve("plain.test.zone"), SignedLab.PLAIN);
+        Files.writeString(zones.resolve("tenants.test.zone"), SignedLab.TENANTS);
+        Files.writeString(dir.resolve("tenants.csv"), "t\nacme\nglobex\n");
         config = dir.resolve("lab.conf");
         Files.writeString(config, """
                 zones.directory = "zones"
                 management.listen = ""
-                dnssec { sign = true, zones = ["test.", "lab.test."], key-directory = "keys" }
-                caa.templates = [{ match = "*.apps.lab.test.", issue = ["pki.goog"] }]
+                dnssec { sign = true, zones = ["test.", "lab.test.", "tenants.test."], key-directory = "keys" }
+                caa.templates = [
+                  { match = "*.apps.lab.test.", issue = ["pki.goog"] }
+                  { match = "{t}.tenants.test.", table = "tenants.csv", applies-to = any, issue = ["ca.example"] }
+                ]
                 """);
     }
 
@@ -73,10 +79,14 @@ class DnssecCommandTest {
 
     @Test
     void aDumpedSignedZonePassesBindAndLdnsVerifiers() throws Exception {
-        for (String zone : List.of("lab.test.", "test.")) {
+        for (String zone : List.of("lab.test.", "test.", "tenants.test.")) {
             Path dump = dir.resolve(zone + "signed");
             Files.writeString(dump, SignedLab.cli("dnssec", "dump", "--config", config.toString(), zone));
             assertThat(Files.readString(dump)).contains("RRSIG", "NSEC", "DNSKEY");
+            if (zone.equals("tenants.test.")) { // denied online when served: the dump has a chain over the table
+                assertThat(Files.readString(dump)).containsPattern("acme\\.tenants\\.test\\.\\s+\\d+\\s+IN\\s+NSEC\\s+globex")
+                        .containsPattern("globex\\.tenants\\.test\\.\\s+\\d+\\s+IN\\s+RRSIG\\s+CAA");
+            }
             assertThat(run("ldns-verify-zone", dump.toString())).contains("Zone is verified and complete");
             assertThat(run("dnssec-verify", "-z", "-o", zone, dump.toString())).contains("Zone fully signed");
         }
@@ -125,7 +135,7 @@ class DnssecCommandTest {
         List<String> second = dnskeys();
         assertThat(first).isNotEmpty().isEqualTo(second);
         try (var keys = Files.list(dir.resolve("keys"))) {
-            assertThat(keys.toList()).hasSize(4); // one CSK each for test. and lab.test.: .key and .private
+            assertThat(keys.toList()).hasSize(6); // one CSK each for test., lab.test. and tenants.test.: .key and .private
         }
     }
 
