@@ -42,8 +42,8 @@ import org.xbill.DNS.Type;
  * pass {@code dnssec-verify} and {@code ldns-verify-zone}, although caadns denies names of this zone
  * online (its table rule makes names up): the secondary gets a chain over the names written out. A
  * CAA change through the API reaches each secondary by IXFR with its new RRSIG, the new name's NSEC
- * and the SOA's new RRSIG, and the copies still verify; Unbound validating against Knot the
- * secondary answers AD.
+ * and the SOA's new RRSIG, and the copies still verify; Unbound validating against each secondary
+ * answers AD.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignedSecondaryTest {
@@ -140,22 +140,23 @@ class SignedSecondaryTest {
 
     @Test
     @Order(4)
-    void unboundValidatingAgainstTheSecondaryAnswersSecure() throws Exception {
-        Path work = Files.createDirectories(dir.resolve("unbound"));
-        Path anchor = work.resolve("anchor");
+    void unboundValidatingAgainstEachSecondaryAnswersSecure() throws Exception {
+        Path anchor = Files.createDirectories(dir.resolve("unbound")).resolve("anchor");
         Message keys = new DnsTestClient().udp(target(primary), Queries.query(5, ZONE, Type.DNSKEY, 1232, true));
         Files.writeString(anchor, keys.getSection(Section.ANSWER).stream().filter(r -> r.getType() == Type.DNSKEY)
                 .map(Record::toString).collect(Collectors.joining("\n", "", "\n")));
-        Secondary knot = secondaries.get(Secondary.Kind.KNOT);
-        try (UnboundResolver unbound = UnboundResolver.start(work, anchor, List.of(ZONE), knot.udp(), ZONE)) {
-            for (String[] ask : new String[][] {{"shop.tpl.test.", "CAA"}, {"alpha.apps.tpl.test.", "CAA"},
-                {"acme.customers.tpl.test.", "CAA"}, {"nope.tpl.test.", "CAA"}, {"ns1.tpl.test.", "CAA"}}) {
-                Message query = Queries.query(6, Queries.name(ask[0]), Type.value(ask[1]), 1232, true);
-                query.getHeader().setFlag(Flags.RD);
-                Message reply = new DnsTestClient(java.time.Duration.ofSeconds(10)).udp(unbound, query);
-                assertThat(reply.getRcode()).as(ask[0] + ": " + reply).isIn(Rcode.NOERROR, Rcode.NXDOMAIN);
-                assertThat(reply.getHeader().getFlag(Flags.AD)).as(ask[0] + " secure through " + knot.name() + ": "
-                        + reply).isTrue();
+        for (Secondary s : secondaries.values()) {
+            Path work = Files.createDirectories(dir.resolve("unbound").resolve(s.name()));
+            try (UnboundResolver unbound = UnboundResolver.start(work, anchor, List.of(ZONE), s.udp(), ZONE)) {
+                for (String[] ask : new String[][] {{"shop.tpl.test.", "CAA"}, {"alpha.apps.tpl.test.", "CAA"},
+                    {"acme.customers.tpl.test.", "CAA"}, {"nope.tpl.test.", "CAA"}, {"ns1.tpl.test.", "CAA"}}) {
+                    Message query = Queries.query(6, Queries.name(ask[0]), Type.value(ask[1]), 1232, true);
+                    query.getHeader().setFlag(Flags.RD);
+                    Message reply = new DnsTestClient(java.time.Duration.ofSeconds(10)).udp(unbound, query);
+                    assertThat(reply.getRcode()).as(ask[0] + ": " + reply).isIn(Rcode.NOERROR, Rcode.NXDOMAIN);
+                    assertThat(reply.getHeader().getFlag(Flags.AD)).as(ask[0] + " secure through " + s.name() + ": "
+                            + reply).isTrue();
+                }
             }
         }
     }
