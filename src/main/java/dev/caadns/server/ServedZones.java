@@ -10,6 +10,7 @@ import dev.caadns.zone.Serial;
 import dev.caadns.zone.SerialPolicy;
 import dev.caadns.zone.Severity;
 import dev.caadns.zone.WireName;
+import dev.caadns.zone.ZoneContent;
 import dev.caadns.zone.ZoneIndex;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -147,6 +148,12 @@ public final class ServedZones implements UpdateStore {
 
     /** Loads (or reloads) every zone file; a zone that fails keeps its previous version, if any. */
     public synchronized List<ZoneStatus> load() throws IOException {
+        try (LoadHeap heap = LoadHeap.grow()) {
+            return loadFiles();
+        }
+    }
+
+    private List<ZoneStatus> loadFiles() throws IOException {
         List<ZoneStatus> report = new ArrayList<>();
         Map<Name, FileZone> next = new LinkedHashMap<>();
         for (LoadedZone zone : source.load()) {
@@ -155,6 +162,12 @@ public final class ServedZones implements UpdateStore {
             boolean servable = zone.servable() && !duplicate;
             if (servable) {
                 FileZone loaded = new FileZone(ZoneIndex.of(zone), zone.source());
+                if (previous != null && previous.index().serial() == loaded.index().serial()
+                        && ZoneContent.same(previous.index(), loaded.index())) {
+                    // the same data again: the version already out stays (for transfers and signing
+                    // too), and the new index is garbage at once
+                    loaded = new FileZone(previous.index(), zone.source());
+                }
                 next.put(zone.origin(), loaded);
                 report.add(status(zone, serialWarning(zone, previous, loaded)));
             } else if (previous != null && !duplicate) {
@@ -185,7 +198,7 @@ public final class ServedZones implements UpdateStore {
      */
     private static List<Finding> serialWarning(LoadedZone zone, FileZone previous, FileZone loaded) {
         if (previous == null || Serial.isAfter(loaded.index().serial(), previous.index().serial())
-                || new HashSet<>(previous.index().records()).equals(new HashSet<>(loaded.index().records()))) {
+                || loaded.index() == previous.index()) {
             return List.of();
         }
         String how = loaded.index().serial() == previous.index().serial() ? "still has serial "

@@ -3,9 +3,9 @@ package dev.caadns.transfer;
 import dev.caadns.answer.SignedZone;
 import dev.caadns.zone.Node;
 import dev.caadns.zone.RRset;
+import dev.caadns.zone.ZoneContent;
 import dev.caadns.zone.ZoneIndex;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -79,7 +79,7 @@ record ZoneVersion(ZoneIndex served, ZoneIndex content, SignedZone signedBy, Sig
                     continue;
                 }
                 for (int i = 0; i < set.size(); i++) {
-                    if (!holds(theirs, set.rdata(i))) {
+                    if (!ZoneContent.holds(theirs, set.rdata(i))) {
                         out.add(new Rr(set.owner(), set.type(), set.ttl(), set.rdata(i)));
                     }
                 }
@@ -102,14 +102,5 @@ record ZoneVersion(ZoneIndex served, ZoneIndex content, SignedZone signedBy, Sig
             }
         }
         removed.addAll(before);
-    }
-
-    private static boolean holds(RRset set, byte[] rdata) {
-        for (int i = 0; i < set.size(); i++) {
-            if (Arrays.equals(set.rdata(i), rdata)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.caadns.zone.Finding;
 import dev.caadns.zone.LoadOptions;
 import dev.caadns.zone.Severity;
+import dev.caadns.zone.ZoneIndex;
 import dev.caadns.zone.ZoneLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,26 @@ class ReloadReportTest {
     }
 
     @Test
+    void anUnchangedZoneKeepsTheVersionAlreadyServed() throws Exception {
+        ZoneIndex before = served(LAB);
+
+        zones.load();
+
+        assertThat(served(LAB)).isSameAs(before);
+    }
+
+    @Test
+    void aZoneRewrittenInAnotherLetterCaseUnderTheSameSerialIsANewVersionWithAWarning() throws Exception {
+        ZoneIndex before = served(LAB);
+        Files.writeString(dir.resolve("lab.test.zone"), ZONE.formatted(7, "192.0.2.80").replace("www", "WWW"));
+
+        ServedZones.ZoneStatus lab = status(zones.load(), LAB);
+
+        assertThat(served(LAB)).isNotSameAs(before);
+        assertThat(lab.findings()).extracting(Finding::code).containsExactly("Z-SERIAL-UNCHANGED");
+    }
+
+    @Test
     void aDeletedZoneFileIsReportedWithWhatNowAnswers() throws Exception {
         Files.delete(dir.resolve("lab.test.zone"));
 
@@ -96,6 +117,10 @@ class ReloadReportTest {
             assertThat(f.message()).contains("lab.test.zone", "no longer served", "zone test.");
         });
         assertThat(zones.list()).extracting(z -> z.origin().toString()).containsExactly("test.");
+    }
+
+    private ZoneIndex served(Name origin) {
+        return zones.get().zones().stream().filter(z -> z.originName().equals(origin)).findFirst().orElseThrow();
     }
 
     private void write(long serial, String address) throws Exception {
