@@ -41,6 +41,9 @@ final class RdataReader {
                 return longCaa(owner, dclass, ttl, rdataAgain.get());
             }
             throw e;
+        } catch (RuntimeException e) {
+            // dnsjava's text parsers fail on some odd input with what they did not expect (NSAP "0")
+            throw st.exception("not valid " + Type.string(type) + " rdata");
         }
     }
 

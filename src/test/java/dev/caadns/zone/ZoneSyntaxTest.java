@@ -47,6 +47,14 @@ class ZoneSyntaxTest {
     }
 
     @Test
+    void rdataDnsjavaFailsOnIsASyntaxErrorNotACrash() {
+        LoadedZone zone = Fixtures.load("syntax/nsap.test.zone");
+
+        assertThat(Fixtures.where(zone)).containsExactly("Z-SYNTAX@nsap.test.zone:5");
+        assertThat(zone.findings().get(0).message()).contains("not valid NSAP rdata");
+    }
+
+    @Test
     void unknownDirectiveIsASyntaxError() {
         LoadedZone zone = Fixtures.load("syntax/unknown-directive.test.zone");
 
