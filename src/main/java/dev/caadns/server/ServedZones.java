@@ -32,6 +32,7 @@ import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
 
 /**
  * The zones being served and the one place that changes them: loads from files, reloads, and the
@@ -349,12 +350,7 @@ public final class ServedZones implements UpdateStore {
         byte[] wire = WireName.lower(owner);
         ZoneIndex zone = current.find(wire, 0, wire.length);
         Name origin = zone == null ? topLevel(owner) : WireName.toName(zone.origin());
-        List<Record> before = new ArrayList<>();
-        for (Record r : zone == null ? labZoneApex(origin) : zone.records()) {
-            if (owner.subdomain(r.getName()) || r.getName().subdomain(owner)) {
-                before.add(r);
-            }
-        }
+        List<Record> before = zone == null ? labZoneApex(origin) : ZoneContent.around(zone, owner);
         List<Record> after = new ArrayList<>(before);
         after.removeIf(r -> r.getType() == type && r.getName().equals(owner));
         after.addAll(records);
@@ -402,15 +398,14 @@ public final class ServedZones implements UpdateStore {
         List<ZoneIndex> indexes = new ArrayList<>();
         List<ZoneIndex> implicitIndexes = new ArrayList<>();
         fromFiles.forEach((origin, file) -> indexes.add(changesByZone.containsKey(origin) || serials.containsKey(origin)
-                ? ZoneIndex.of(origin, withSerial(serials, origin, withChanges(file.index().records(),
-                        changesByZone.getOrDefault(origin, List.of()))))
+                ? edited(file.index(), origin, serials, changesByZone.getOrDefault(origin, List.of()))
                 : file.index()));
         for (Name origin : labZones) {
             if (fromFiles.containsKey(origin)) {
                 continue; // a zone file for it was loaded since: the file's zone is served
             }
-            ZoneIndex index = ZoneIndex.of(origin, withSerial(serials, origin, withChanges(labZoneApex(origin),
-                    changesByZone.getOrDefault(origin, List.of()))));
+            ZoneIndex index = edited(ZoneIndex.of(origin, labZoneApex(origin)), origin, serials,
+                    changesByZone.getOrDefault(origin, List.of()));
             indexes.add(index);
             implicitIndexes.add(index);
         }
@@ -488,24 +483,24 @@ public final class ServedZones implements UpdateStore {
         return records;
     }
 
-    /** The records with each changed (owner, type) RRset replaced by the overlay's (none when deleted). */
-    private static List<Record> withChanges(List<Record> records,
-                                            List<Map.Entry<Name, Map<Integer, List<Record>>>> changes) {
-        Set<String> replaced = new HashSet<>();
+    /**
+     * A file's zone with the overlay's RRsets in place of its own (none where deleted) and the
+     * runtime serial in its SOA, built from the file's index: no dnsjava record of the other RRsets.
+     */
+    private static ZoneIndex edited(ZoneIndex file, Name origin, Map<Name, Long> serials,
+                                    List<Map.Entry<Name, Map<Integer, List<Record>>>> changes) {
+        Map<Name, Set<Integer>> replaced = new LinkedHashMap<>();
         List<Record> added = new ArrayList<>();
         for (var owner : changes) {
-            for (var typed : owner.getValue().entrySet()) {
-                replaced.add(rrsetKey(owner.getKey(), typed.getKey()));
-                added.addAll(typed.getValue());
-            }
+            replaced.computeIfAbsent(owner.getKey(), o -> new HashSet<>()).addAll(owner.getValue().keySet());
+            owner.getValue().values().forEach(added::addAll);
         }
-        records.removeIf(r -> replaced.contains(rrsetKey(r.getName(), r.getType())));
-        records.addAll(added);
-        return records;
-    }
-
-    private static String rrsetKey(Name owner, int type) {
-        return owner.canonicalize() + "/" + type;
+        if (serials.containsKey(origin) && !replaced.getOrDefault(origin, Set.of()).contains(Type.SOA)) {
+            // the file's SOA (owner as written), to take the runtime serial
+            added.addAll(file.rrset(WireName.toName(file.apex().owner()), Type.SOA));
+            replaced.computeIfAbsent(origin, o -> new HashSet<>()).add(Type.SOA);
+        }
+        return ZoneContent.edited(file, replaced, withSerial(serials, origin, added));
     }
 
     private static Name deepestZone(Name name, Predicate<Name> isZone) {

@@ -4,8 +4,8 @@ import dev.caadns.answer.SignedZone;
 import dev.caadns.answer.ZoneSet;
 import dev.caadns.answer.ZoneSynthesis;
 import dev.caadns.server.ServedZones;
+import dev.caadns.zone.ZoneContent;
 import dev.caadns.zone.ZoneIndex;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +81,7 @@ final class TransferHistory implements ServedZones.Listener {
         if (synthesized.isEmpty()) {
             return zone;
         }
-        List<Record> records = new ArrayList<>(zone.records());
-        records.addAll(synthesized);
-        return ZoneIndex.of(zone.originName(), records);
+        return ZoneContent.edited(zone, Map.of(), synthesized);
     }
 
     /** The zone's history, or null when no such zone is served. */

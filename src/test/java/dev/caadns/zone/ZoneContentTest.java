@@ -1,15 +1,20 @@
 package dev.caadns.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
 
 /** Whether two indexes serve the same records, told from the indexes alone. */
 class ZoneContentTest {
@@ -46,6 +51,55 @@ class ZoneContentTest {
 
         assertThat(ZoneContent.same(index(ZONE), index(changed))).isFalse();
         assertThat(ZoneContent.same(index(changed), index(ZONE))).isFalse();
+    }
+
+    @Test
+    void anEditReplacesDeletesAndAddsWholeRRsetsAndKeepsTheRest() {
+        ZoneIndex edited = ZoneContent.edited(index(ZONE),
+                Map.of(name("www.lab.test."), Set.of(Type.A, Type.CAA), name("NEW.lab.test."), Set.of(Type.A)),
+                List.of(record("www.lab.test. 60 IN A 192.0.2.9"), record("new.lab.test. 300 IN TXT \"x\"")));
+
+        assertThat(ZoneContent.same(edited, index("""
+                @   300 IN SOA ns hostmaster 7 3600 600 86400 300
+                @   300 IN NS  ns
+                ns  300 IN A   192.0.2.53
+                www 60  IN A   192.0.2.9
+                new 300 IN TXT "x"
+                """))).isTrue();
+    }
+
+    @Test
+    void anEditThatDropsTheSoaIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ZoneContent.edited(index(ZONE),
+                Map.of(ORIGIN, Set.of(Type.SOA)), List.of())).withMessageContaining("no SOA");
+    }
+
+    @Test
+    void aroundANameAreItsAncestorsItselfAndItsDescendantsOnly() {
+        ZoneIndex zone = index(ZONE + """
+                b     300 IN A 192.0.2.10
+                a.b   300 IN A 192.0.2.11
+                x.a.b 300 IN A 192.0.2.12
+                ab    300 IN A 192.0.2.13
+                c     300 IN A 192.0.2.14
+                """);
+
+        assertThat(ZoneContent.around(zone, name("B.lab.test.")))
+                .extracting(r -> r.getName().toString() + " " + Type.string(r.getType()))
+                .containsExactlyInAnyOrder("lab.test. SOA", "lab.test. NS", "b.lab.test. A", "a.b.lab.test. A",
+                        "x.a.b.lab.test. A");
+    }
+
+    private static Name name(String text) {
+        return Name.fromConstantString(text);
+    }
+
+    private static Record record(String line) {
+        try {
+            return new org.xbill.DNS.Master(new java.io.ByteArrayInputStream(line.getBytes())).nextRecord();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(line, e);
+        }
     }
 
     private ZoneIndex index(String text) {
