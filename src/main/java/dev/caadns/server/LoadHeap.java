@@ -19,6 +19,8 @@ final class LoadHeap implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LoadHeap.class);
     /** Free heap a full collection leaves while loading: 40-90 cost the same CPU on the 1M zone, 5 cost 40% more. */
     static final String LOADING_MIN_FREE = "50";
+    /** 8 MiB of zone text, ~250,000 records: below it a load is over before the heap's steps matter. */
+    static final long LARGE_LOAD_BYTES = 8L << 20;
     private static final String MIN = "MinHeapFreeRatio";
     private static final String MAX = "MaxHeapFreeRatio";
 
@@ -32,8 +34,19 @@ final class LoadHeap implements AutoCloseable {
         this.max = max;
     }
 
-    /** Sets the loading ratios until {@link #close()}; nested loads (none today) keep the outer ones. */
-    static LoadHeap grow() {
+    /** True for a load large enough to be worth the policy (reaching the JVM's flags costs ~25 ms). */
+    static boolean isLarge(long zoneBytes) {
+        return zoneBytes >= LARGE_LOAD_BYTES;
+    }
+
+    /**
+     * Sets the loading ratios until {@link #close()} for a load of that much zone text (nothing for a
+     * small one); a load inside another keeps the outer one's.
+     */
+    static LoadHeap around(long zoneBytes) {
+        if (!isLarge(zoneBytes)) {
+            return new LoadHeap(null, null, null);
+        }
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         try {
             String min = vm.getVMOption(MIN).getValue();

@@ -20,9 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -50,10 +52,31 @@ public final class ServedZones implements UpdateStore {
     private static final Logger log = LoggerFactory.getLogger(ServedZones.class);
     /** As challtestsrv's records and made-up SOA: nothing is cached, so a change is seen at once. */
     private static final long LAB_TTL = 0;
+    /** Bytes of zone text per record, about, to size the heap for rebuilding a zone of n records. */
+    private static final long RECORD_BYTES = 32;
 
     /** Where zone files come from: a folder or the configured list. */
     public interface Source {
         List<LoadedZone> load() throws IOException;
+
+        /** Bytes of zone text a load reads (0 when unknown): a large load grows the heap in big steps. */
+        default long bytes() {
+            return 0;
+        }
+
+        static Source sized(Source load, LongSupplier bytes) {
+            return new Source() {
+                @Override
+                public List<LoadedZone> load() throws IOException {
+                    return load.load();
+                }
+
+                @Override
+                public long bytes() {
+                    return bytes.getAsLong();
+                }
+            };
+        }
     }
 
     /** What one load or reload did to one zone. */
@@ -89,6 +112,13 @@ public final class ServedZones implements UpdateStore {
     }
 
     private final Map<Name, FileZone> fromFiles = new LinkedHashMap<>();
+    /** A file's zone as last published with the overlay in it, made again only when its inputs change. */
+    private record Edit(ZoneIndex file, List<String> overlay, Long serialBefore, Long serialAfter, ZoneIndex index) {
+    }
+
+    private Map<Name, Edit> edits = Map.of();
+    /** True while files load: the caller collects the garbage once the load is done. */
+    private boolean loading;
     private final Map<Name, Map<Integer, List<Record>>> overlay = new LinkedHashMap<>();
     /** Implicit lab zones made so far; they outlive the records that made them. */
     private final Set<Name> labZones = new LinkedHashSet<>();
@@ -149,8 +179,11 @@ public final class ServedZones implements UpdateStore {
 
     /** Loads (or reloads) every zone file; a zone that fails keeps its previous version, if any. */
     public synchronized List<ZoneStatus> load() throws IOException {
-        try (LoadHeap heap = LoadHeap.grow()) {
+        loading = true;
+        try (LoadHeap heap = LoadHeap.around(source.bytes())) {
             return loadFiles();
+        } finally {
+            loading = false;
         }
     }
 
@@ -397,9 +430,29 @@ public final class ServedZones implements UpdateStore {
         Map<Name, Long> serials = nextSerials(overlayNow, resigned);
         List<ZoneIndex> indexes = new ArrayList<>();
         List<ZoneIndex> implicitIndexes = new ArrayList<>();
-        fromFiles.forEach((origin, file) -> indexes.add(changesByZone.containsKey(origin) || serials.containsKey(origin)
-                ? edited(file.index(), origin, serials, changesByZone.getOrDefault(origin, List.of()))
-                : file.index()));
+        Map<Name, Edit> editsNow = new LinkedHashMap<>();
+        long rebuilt = 0;
+        for (var file : fromFiles.entrySet()) {
+            Name origin = file.getKey();
+            Edit last = edits.get(origin);
+            if (last != null && last.file() == file.getValue().index() && last.overlay().equals(overlayNow.getOrDefault(origin, List.of()))
+                    && Objects.equals(last.serialBefore(), serials.get(origin))) {
+                editsNow.put(origin, last);
+            } else if (changesByZone.containsKey(origin) || serials.containsKey(origin)) {
+                rebuilt += file.getValue().index().recordCount();
+            }
+        }
+        // A large zone rebuilt: its new index and the builder's arrays grow the heap as a load does.
+        boolean large = LoadHeap.isLarge(rebuilt * RECORD_BYTES);
+        try (LoadHeap heap = LoadHeap.around(rebuilt * RECORD_BYTES)) {
+            fromFiles.forEach((origin, file) -> indexes.add(editsNow.containsKey(origin)
+                    ? reuse(editsNow.get(origin), origin, serials)
+                    : changesByZone.containsKey(origin) || serials.containsKey(origin)
+                    ? edit(file.index(), origin, serials, changesByZone.getOrDefault(origin, List.of()),
+                            overlayNow.getOrDefault(origin, List.of()), editsNow)
+                    : file.index()));
+        }
+        edits = editsNow;
         for (Name origin : labZones) {
             if (fromFiles.containsKey(origin)) {
                 continue; // a zone file for it was loaded since: the file's zone is served
@@ -423,6 +476,26 @@ public final class ServedZones implements UpdateStore {
         runtimeSerials.clear();
         runtimeSerials.putAll(serials);
         current = next;
+        if (large && !loading) {
+            System.gc(); // the previous version and the builder's garbage go, and the heap shrinks back
+        }
+    }
+
+    /** A zone edited as at the last publish: the same index, and the runtime serial kept or dropped alike. */
+    private static ZoneIndex reuse(Edit edit, Name origin, Map<Name, Long> serials) {
+        if (edit.serialAfter() == null) {
+            serials.remove(origin);
+        }
+        return edit.index();
+    }
+
+    private static ZoneIndex edit(ZoneIndex file, Name origin, Map<Name, Long> serials,
+                                  List<Map.Entry<Name, Map<Integer, List<Record>>>> changes, List<String> overlay,
+                                  Map<Name, Edit> edits) {
+        Long serialBefore = serials.get(origin);
+        ZoneIndex index = edited(file, origin, serials, changes);
+        edits.put(origin, new Edit(file, overlay, serialBefore, serials.get(origin), index));
+        return index;
     }
 
     /** Each zone's overlay RRsets as text (TTL included), to compare one publish with the last. */

@@ -12,8 +12,12 @@ import dev.caadns.zone.LoadedZone;
 import dev.caadns.zone.ZoneLoader;
 import dev.caadns.zone.ZoneValidator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Everything a server is but its sockets: the configured zones loaded and checked by the plugins'
@@ -96,15 +100,33 @@ public final class ZonesAndChain {
             return List::of;
         }
         if (settings.zoneFiles().isEmpty()) {
-            return () -> loader.loadDirectory(settings.zonesDirectory());
+            Path dir = settings.zonesDirectory();
+            return ServedZones.Source.sized(() -> loader.loadDirectory(dir), () -> zoneFileBytes(dir));
         }
-        return () -> {
+        return ServedZones.Source.sized(() -> {
             List<LoadedZone> loaded = new ArrayList<>();
             for (ZoneFile file : settings.zoneFiles()) {
                 loaded.add(loader.load(file.file(), file.originOrNull()));
             }
             return loaded;
-        };
+        }, () -> settings.zoneFiles().stream().mapToLong(f -> size(f.file())).sum());
+    }
+
+    /** What the {@code *.zone} files in the folder hold, to size the heap for loading them; 0 when unreadable. */
+    private static long zoneFileBytes(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".zone")).mapToLong(ZonesAndChain::size).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0; // the load itself says what is wrong with the folder
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     public ServedZones zones() {

@@ -14,13 +14,13 @@ class LoadHeapTest {
     private static final HotSpotDiagnosticMXBean VM = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
 
     @Test
-    void aLoadRunsWithHalfTheHeapLeftFreeAndNothingGivenBackThenTheRatiosReturn() throws Exception {
+    void aLargeLoadRunsWithHalfTheHeapLeftFreeAndNothingGivenBackThenTheRatiosReturn() throws Exception {
         List<String> before = ratios();
         AtomicReference<List<String>> during = new AtomicReference<>();
-        ServedZones zones = new ServedZones(() -> {
+        ServedZones zones = new ServedZones(ServedZones.Source.sized(() -> {
             during.set(ratios());
             return List.<LoadedZone>of();
-        });
+        }, () -> LoadHeap.LARGE_LOAD_BYTES));
 
         zones.load();
 
@@ -29,11 +29,25 @@ class LoadHeapTest {
     }
 
     @Test
+    void aSmallLoadLeavesTheRatiosAlone() throws Exception {
+        List<String> before = ratios();
+        AtomicReference<List<String>> during = new AtomicReference<>();
+        ServedZones zones = new ServedZones(ServedZones.Source.sized(() -> {
+            during.set(ratios());
+            return List.<LoadedZone>of();
+        }, () -> LoadHeap.LARGE_LOAD_BYTES - 1));
+
+        zones.load();
+
+        assertThat(during.get()).isEqualTo(before);
+    }
+
+    @Test
     void aLoadThatFailsRestoresTheRatiosToo() {
         List<String> before = ratios();
-        ServedZones zones = new ServedZones(() -> {
+        ServedZones zones = new ServedZones(ServedZones.Source.sized(() -> {
             throw new java.io.IOException("no such folder");
-        });
+        }, () -> LoadHeap.LARGE_LOAD_BYTES));
 
         org.assertj.core.api.Assertions.assertThatIOException().isThrownBy(zones::load);
 

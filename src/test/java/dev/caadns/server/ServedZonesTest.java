@@ -54,6 +54,23 @@ class ServedZonesTest {
     }
 
     @Test
+    void aZoneWithRuntimeChangesIsNotRebuiltForAChangeToAnotherZoneOrAnUnchangedReload() throws Exception {
+        Name added = Name.fromString("new.one.test.");
+        zones.replace(added, Type.A, List.of(new ARecord(added, DClass.IN, 60, java.net.InetAddress.getByName("192.0.2.9"))));
+        ZoneIndex oneChanged = zone(zones.get(), ONE);
+
+        Name www = Name.fromString("www.two.test.");
+        zones.replace(www, Type.A, List.of(new ARecord(www, DClass.IN, 60, java.net.InetAddress.getByName("192.0.2.8"))));
+        assertThat(zone(zones.get(), ONE)).isSameAs(oneChanged);
+        zones.load();
+        assertThat(zone(zones.get(), ONE)).isSameAs(oneChanged);
+
+        zones.replace(added, Type.A, List.of(new ARecord(added, DClass.IN, 60, java.net.InetAddress.getByName("192.0.2.10"))));
+        assertThat(zone(zones.get(), ONE)).isNotSameAs(oneChanged);
+        assertThat(zones.served(added, Type.A)).extracting(Record::rdataToString).containsExactly("192.0.2.10");
+    }
+
+    @Test
     void aRebuiltZoneKeepsEveryOtherRecordExactlyAsWritten() throws Exception {
         List<String> before = wire(zone(zones.get(), ONE));
 
