@@ -24,8 +24,10 @@ final class RecordStore {
     private int[] typeClass;
     private int[] ttl;
     private int[] dataStart;
+    /** File id of each record; null while every record is from the first file (no include yet). */
     private int[] file;
     private int[] line;
+    /** Comment id of each record; null while no record has a comment (most zone files). */
     private int[] comment;
     private byte[] data;
     private final BitSet dropped = new BitSet();
@@ -47,9 +49,7 @@ final class RecordStore {
         typeClass = new int[capacity];
         ttl = new int[capacity];
         dataStart = new int[capacity + 1];
-        file = new int[capacity];
         line = new int[capacity];
-        comment = new int[capacity];
         data = new byte[capacity * 16];
     }
 
@@ -83,15 +83,27 @@ final class RecordStore {
         }
         int end = dataStart[count] + rdataLen;
         if (end > data.length) {
-            data = Arrays.copyOf(data, Math.max(end, data.length * 2));
+            // by half: the array lives until the index is built, beside the old index in a reload
+            data = Arrays.copyOf(data, Math.max(end, data.length + data.length / 2));
         }
         System.arraycopy(rdata, rdataOff, data, dataStart[count], rdataLen);
         spelling[count] = s;
         typeClass[count] = type << 16 | dclass;
         ttl[count] = (int) recordTtl;
-        file[count] = fileId(inFile);
+        int fileId = fileId(inFile);
+        if (fileId != 0 && file == null) {
+            file = new int[spelling.length];
+        }
+        if (file != null) {
+            file[count] = fileId;
+        }
         line[count] = atLine;
-        comment[count] = text.isEmpty() ? 0 : commentId(text);
+        if (!text.isEmpty() && comment == null) {
+            comment = new int[spelling.length];
+        }
+        if (comment != null) {
+            comment[count] = text.isEmpty() ? 0 : commentId(text);
+        }
         dataStart[++count] = end;
     }
 
@@ -126,9 +138,9 @@ final class RecordStore {
         typeClass = Arrays.copyOf(typeClass, n);
         ttl = Arrays.copyOf(ttl, n);
         dataStart = Arrays.copyOf(dataStart, n + 1);
-        file = Arrays.copyOf(file, n);
+        file = file == null ? null : Arrays.copyOf(file, n);
         line = Arrays.copyOf(line, n);
-        comment = Arrays.copyOf(comment, n);
+        comment = comment == null ? null : Arrays.copyOf(comment, n);
     }
 
     /** The case-insensitive owner id of record i. */
@@ -192,7 +204,7 @@ final class RecordStore {
     }
 
     String file(int i) {
-        return files.get(file[i]);
+        return files.get(file == null ? 0 : file[i]);
     }
 
     int line(int i) {
@@ -200,7 +212,7 @@ final class RecordStore {
     }
 
     String comment(int i) {
-        return comments.get(comment[i]);
+        return comments.get(comment == null ? 0 : comment[i]);
     }
 
     boolean dropped(int i) {
