@@ -8,32 +8,18 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Arrays;
 import java.util.Locale;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
-import org.bouncycastle.util.BigIntegers;
 
 /** The DNSSEC signing algorithms caadns makes keys for, with the JDK's own providers (RFC 8624 §3.1). */
 public enum Algorithm {
     RSASHA256(8, "SHA256withRSA"),
     ECDSAP256SHA256(13, "SHA256withECDSA"),
     ED25519(15, "Ed25519");
-
-    /** P-256 with BouncyCastle's special-form field arithmetic; the curve caches its base-point table. */
-    private static final ECDomainParameters P256 = p256();
 
     private final int number;
     private final String jca;
@@ -116,51 +102,33 @@ public enum Algorithm {
     }
 
     /**
-     * Signs data with the private key of a DNSKEY whose public key field is given. ECDSA and Ed25519
-     * sign with BouncyCastle's lightweight API: the JDK 17 provider takes ~550 us of CPU per P-256 or
-     * Ed25519 signature (no fixed-base precomputation), BouncyCastle ~80 us (P-256, fixed-point comb)
-     * and ~30 us (Ed25519), which is what makes signing a large zone take seconds instead of minutes.
-     * ECDSA's nonce is RFC 6979's (deterministic, so no shared SecureRandom); Ed25519 is deterministic
-     * by definition and gives the same bytes as the JDK. RSA stays with the JDK.
+     * Signs data with the JDK's own providers, as the house rule has it. ECDSA's DER signature becomes
+     * the r | s pair DNSSEC carries (RFC 6605 §4). The JDK 17 provider takes ~550 us of CPU per P-256
+     * or Ed25519 signature (no fixed-base precomputation), which is why a zone is signed on every core.
      */
-    byte[] sign(PrivateKey key, byte[] publicKeyField, byte[] data) {
-        switch (this) {
-            case ECDSAP256SHA256 -> {
-                ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-                signer.init(true, new ECPrivateKeyParameters(((ECPrivateKey) key).getS(), P256));
-                SHA256Digest sha256 = new SHA256Digest();
-                sha256.update(data, 0, data.length);
-                byte[] digest = new byte[32];
-                sha256.doFinal(digest, 0);
-                BigInteger[] rs = signer.generateSignature(digest);
-                byte[] out = new byte[64]; // r | s (RFC 6605 §4)
-                BigIntegers.asUnsignedByteArray(rs[0], out, 0, 32);
-                BigIntegers.asUnsignedByteArray(rs[1], out, 32, 32);
-                return out;
-            }
-            case ED25519 -> {
-                byte[] secret = ((EdECPrivateKey) key).getBytes()
-                        .orElseThrow(() -> new IllegalStateException("Ed25519 key without its private bytes"));
-                byte[] out = new byte[Ed25519.SIGNATURE_SIZE];
-                Ed25519.sign(secret, 0, publicKeyField, 0, data, 0, data.length, out, 0);
-                return out;
-            }
-            default -> {
-                try {
-                    Signature signature = Signature.getInstance(jca);
-                    signature.initSign(key);
-                    signature.update(data);
-                    return signature.sign();
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("signing with " + this + " failed", e);
-                }
-            }
+    byte[] sign(PrivateKey key, byte[] data) {
+        try {
+            Signature signature = Signature.getInstance(jca);
+            signature.initSign(key);
+            signature.update(data);
+            byte[] raw = signature.sign();
+            return this == ECDSAP256SHA256 ? derToConcatenated(raw) : raw;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("signing with " + this + " failed", e);
         }
     }
 
-    private static ECDomainParameters p256() {
-        X9ECParameters curve = CustomNamedCurves.getByName("secp256r1");
-        return new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH());
+    private static byte[] derToConcatenated(byte[] der) {
+        // SEQUENCE { INTEGER r, INTEGER s }; P-256 signatures are short enough for one-byte lengths
+        int p = 2;
+        byte[] out = new byte[64];
+        for (int i = 0; i < 2; i++) {
+            int len = der[p + 1] & 0xff;
+            byte[] value = Arrays.copyOfRange(der, p + 2, p + 2 + len);
+            System.arraycopy(unsigned(new BigInteger(1, value), 32), 0, out, i * 32, 32);
+            p += 2 + len;
+        }
+        return out;
     }
 
     /** Big-endian bytes without a sign byte, left-padded to size (0 = as short as possible). */

@@ -58,7 +58,7 @@ public record ZoneKey(Name zone, int flags, Algorithm algorithm, byte[] publicKe
     }
 
     byte[] sign(byte[] data) {
-        return algorithm.sign(privateKey, publicKey, data);
+        return algorithm.sign(privateKey, data);
     }
 
     @Override

@@ -31,7 +31,7 @@ import org.xbill.DNS.Type;
 
 /**
  * The signatures of a whole zone as the signer makes them (in parallel, over the index's wire bytes,
- * with BouncyCastle's ECDSA and Ed25519): every RRSIG of a dumped zone passes dnsjava's verifier (the
+ * with the JDK's ECDSA and Ed25519): every RRSIG of a dumped zone passes dnsjava's verifier (the
  * JDK's crypto over dnsjava's own canonical form) and BIND's dnssec-verify, and for Ed25519, which
  * is deterministic, each equals byte for byte what dnsjava's DNSSEC.sign makes over the same RRset.
  */
