@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  * NXDOMAIN, REFUSED. CNAME and DNAME targets are chased inside the same zone only, as NSD and Knot do.
  *
  * <p>For a signed zone and a query with DO set, each outcome adds what a validator needs (RFC 4035
- * §3.1): the RRSIGs of every authoritative RRset, the NSEC records of a negative or wildcard answer,
- * and in a referral the DS or the NSEC proving there is none. Without DO nothing is added.
+ * §3.1): the RRSIGs of every authoritative RRset, the NSEC or NSEC3 records of a negative or
+ * wildcard answer, and in a referral the DS or the proof that there is none. Without DO nothing is added.
  */
 public final class ZoneAnswerer implements QueryHandler {
     static final int A = 1;
@@ -229,13 +229,15 @@ public final class ZoneAnswerer implements QueryHandler {
 
     /**
      * RFC 4592: the wildcard's records, owned by the name asked for (never by the star). Signed, the
-     * NSEC covering that name goes along: no closer match exists (RFC 4035 §3.1.3.3).
+     * proof that no closer match exists goes along (RFC 4035 §3.1.3.3).
      */
     private void wildcard(ZoneIndex zone, SignedZone s, Query q, Response r, Node star, byte[] name, int off,
                           int len, byte[] owner, int depth) {
+        int answered = r.answer().count();
         answerAt(zone, s, q, r, star, owner, off, depth);
         if (proofs(s, q)) {
-            addNsec(s, r, s.nsecCovering(name, off, len, r));
+            int encloser = off + len - (star.name().length - 2);
+            addProof(s, r, s.wildcardProof(name, off, len, encloser, r.answer().count() == answered, r));
         }
     }
 
@@ -275,7 +277,7 @@ public final class ZoneAnswerer implements QueryHandler {
     /**
      * RFC 1034 §4.3.2 step 3b: NS of the cut in authority, glue in additional, AA clear. From a signed
      * zone with DO, the DS and its RRSIGs, or the NSEC at the cut that proves there is no DS (RFC
-     * 4035 §3.1.4): the NS and the glue are never signed on the parent side.
+     * 4035 §3.1.4), or the NSEC3 (RFC 5155 §7.2.7): the NS and the glue are never signed on the parent side.
      */
     private void referral(ZoneIndex zone, SignedZone s, Query q, Response r, Node cut, int depth) {
         if (depth == 0) {
@@ -291,55 +293,42 @@ public final class ZoneAnswerer implements QueryHandler {
             if (ds != null) {
                 r.authority().add(ds.owner(), ds, s.signatures(ds, cut.name(), 0, cut.name().length, r));
             } else {
-                addNsec(s, r, s.nsecAt(cut, cut.name(), 0, cut.name().length, r));
+                addProof(s, r, s.noDataProof(cut, cut.name(), 0, cut.name().length, r));
             }
         }
         additionalFor(zone, r, ns);
     }
 
-    /**
-     * The SOA for negative caching; signed, the NSEC at the name that lacks the type, or for an empty
-     * non-terminal of an NSEC chain the one covering it (its next name lies below it).
-     */
+    /** The SOA for negative caching; signed, the proof that the name lacks the type. */
     private static void nodata(ZoneIndex zone, SignedZone s, Query q, Response r, Node node, byte[] name,
                                int off, int len) {
         negativeSoa(zone, s, q, r);
         if (proofs(s, q)) {
-            RRset nsec = s.nsecAt(node, name, off, len, r);
-            addNsec(s, r, nsec != null ? nsec : s.nsecCovering(name, off, len, r));
+            addProof(s, r, s.noDataProof(node, name, off, len, r));
         }
     }
 
-    /**
-     * RFC 4035 §3.1.3.2: the NSEC covering the name, and the one proving that no wildcard at the
-     * closest encloser could have answered instead.
-     */
+    /** RFC 4035 §3.1.3.2, RFC 5155 §7.2.2: the proof that neither the name nor a wildcard could answer. */
     private void nxdomain(ZoneIndex zone, SignedZone s, Query q, Response r, Node encloser, byte[] name,
                                  int off, int len) {
         r.rcode(Response.NXDOMAIN);
         negativeSoa(zone, s, q, r);
         if (proofs(s, q)) {
-            addNsec(s, r, s.nsecCovering(name, off, len, r));
-            byte[] star = wildcardOf(zone, name, off, len, encloser);
-            addNsec(s, r, s.nsecCovering(star, 0, star.length, r));
+            addProof(s, r, s.nameErrorProof(name, off, len, encloserStart(zone, name, off, len, encloser), r));
         }
     }
 
     /**
-     * {@code *.<closest encloser>}: the nearest ancestor that exists, in the zone or only by
-     * synthesis (which the index's encloser does not know of).
+     * Where the closest encloser starts in name: the nearest ancestor that exists, in the zone or
+     * only by synthesis (which the index's encloser does not know of).
      */
-    private byte[] wildcardOf(ZoneIndex zone, byte[] name, int off, int len, Node encloser) {
+    private int encloserStart(ZoneIndex zone, byte[] name, int off, int len, Node encloser) {
         int end = off + len;
         int p = off + (name[off] & 0xff) + 1;
         while (end - p > encloser.name().length && !synthesis.exists(zone, name, p, end - p)) {
             p += (name[p] & 0xff) + 1;
         }
-        byte[] star = new byte[end - p + 2];
-        star[0] = 1;
-        star[1] = '*';
-        System.arraycopy(name, p, star, 2, end - p);
-        return star;
+        return p;
     }
 
     private static void negativeSoa(ZoneIndex zone, SignedZone s, Query q, Response r) {
@@ -348,12 +337,13 @@ public final class ZoneAnswerer implements QueryHandler {
         r.authority().add(soa.owner(), soa, proofs(s, q) ? s.signatures(soa, origin, 0, origin.length, r) : null);
     }
 
-    /** An NSEC and its RRSIGs in the authority section, once; nothing when a fault withholds it. */
-    private static void addNsec(SignedZone s, Response r, RRset nsec) {
-        if (nsec == null || r.authority().containsSame(nsec)) {
-            return;
+    /** NSEC or NSEC3 records and their RRSIGs in the authority section, each once. */
+    private static void addProof(SignedZone s, Response r, RRset[] proof) {
+        for (RRset nsec : proof) {
+            if (nsec != null && !r.authority().containsSame(nsec)) {
+                r.authority().add(nsec.owner(), nsec, s.signatures(nsec, nsec.owner(), 0, nsec.owner().length, r));
+            }
         }
-        r.authority().add(nsec.owner(), nsec, s.signatures(nsec, nsec.owner(), 0, nsec.owner().length, r));
     }
 
     private static void refused(Response r) {

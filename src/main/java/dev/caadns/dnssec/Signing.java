@@ -60,7 +60,8 @@ public final class Signing implements ZoneSigner {
             Map<ByteBuffer, RRset> ds = childDs.getOrDefault(e.getKey(), Map.of());
             ZoneSignatures before = previousOf(previous, zone);
             ZoneSignatures made = before != null && before.reusableFor(zone, ds, now) ? before
-                    : ZoneSignatures.sign(zone, keys.of(e.getKey()), settings.policy(), clock, synthesis, ds, before);
+                    : ZoneSignatures.sign(zone, keys.of(e.getKey()), settings.policy(), clock, synthesis, ds, before,
+                            settings.nsec3For(e.getKey()));
             out.put(zone, made);
             earliest = Math.min(earliest, made.earliestExpiration());
         }

@@ -7,6 +7,8 @@ import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.DSRecord;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.NSEC3Record;
+import org.xbill.DNS.NSECRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.RRset;
@@ -15,6 +17,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
+import org.xbill.DNS.utils.base32;
 
 /**
  * What a validating resolver would make of the answers caadns gives for some names (RFC 4035 §5),
@@ -151,8 +154,7 @@ public final class ValidationCheck {
             }
         }
         for (RRset set : ds.getSectionRRsets(Section.AUTHORITY)) {
-            if (set.getType() == Type.NSEC && set.getName().equals(child) && verify(set, dnskeys(zone)) == null
-                    && ((org.xbill.DNS.NSECRecord) set.first()).hasType(Type.NS)) {
+            if (provesDelegation(set, child) && verify(set, dnskeys(zone)) == null) {
                 return new Result(Status.INSECURE, what + ", below " + child + ", which " + zone
                         + " proves is delegated without DS");
             }
@@ -183,6 +185,23 @@ public final class ValidationCheck {
             }
         }
         return null;
+    }
+
+    /** An NSEC at the child, or an NSEC3 matching its hash (RFC 5155 §7.2.7), listing NS at the cut. */
+    private static boolean provesDelegation(RRset set, Name child) {
+        if (set.getType() == Type.NSEC) {
+            return set.getName().equals(child) && ((NSECRecord) set.first()).hasType(Type.NS);
+        }
+        if (set.getType() != Type.NSEC3 || set.getName().labels() < 2) {
+            return false;
+        }
+        NSEC3Record nsec3 = (NSEC3Record) set.first();
+        try {
+            byte[] owner = new base32(base32.Alphabet.BASE32HEX, false, false).fromString(set.getName().getLabelString(0));
+            return owner != null && java.util.Arrays.equals(owner, nsec3.hashName(child)) && nsec3.hasType(Type.NS);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return false;
+        }
     }
 
     /** A CNAME synthesized from a DNAME, which is never signed (RFC 6672 §5.3.1). */

@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * signed children caadns serves, an RRSIG RRset per authoritative RRset (made off the query path and
  * kept encoded), and the NSEC chain. A zone where templates make names up (RFC 4470) has no chain:
  * each NSEC is made when asked for, covering just the one name, so no proof denies a name that
- * answers. Synthesized data and online NSEC records are signed on first use and cached.
+ * answers. Synthesized data and online NSEC records are signed on first use and cached. A zone
+ * configured for NSEC3 denies through {@link Nsec3Denial} instead, chain or white lies alike.
  */
 final class ZoneSignatures implements SignedZone {
     static final int NS = 2;
@@ -53,6 +54,8 @@ final class ZoneSignatures implements SignedZone {
     private final long nsecTtl;
     private final long earliestExpiration;
     private final Map<ByteBuffer, RRset> onlineCache = new ConcurrentHashMap<>();
+    /** The zone's NSEC3 denial, or null when it denies with NSEC. */
+    private final Nsec3Denial nsec3;
 
     private ZoneSignatures(Builder b) {
         this.index = b.index;
@@ -70,6 +73,7 @@ final class ZoneSignatures implements SignedZone {
         this.online = b.online;
         this.nsecTtl = index.negativeSoa().ttl();
         this.earliestExpiration = b.earliestExpiration;
+        this.nsec3 = b.nsec3;
     }
 
     /**
@@ -78,10 +82,12 @@ final class ZoneSignatures implements SignedZone {
      * @param childDs DS RRsets this zone publishes for its signed children, by their lowercase wire names
      * @param previous the same zone's signatures before this change, whose still fresh signatures over
      *                 unchanged RRsets are kept; or null
+     * @param nsec3 how the zone's NSEC3 records are made, or null: it denies with NSEC
      */
     static ZoneSignatures sign(ZoneIndex index, ZoneKeys keys, SigningPolicy policy, Clock clock,
-                               ZoneSynthesis synthesis, Map<ByteBuffer, RRset> childDs, ZoneSignatures previous) {
-        return new Builder(index, keys, policy, clock, synthesis, childDs, previous).build();
+                               ZoneSynthesis synthesis, Map<ByteBuffer, RRset> childDs, ZoneSignatures previous,
+                               Nsec3Params nsec3) {
+        return new Builder(index, keys, policy, clock, synthesis, childDs, previous, nsec3).build();
     }
 
     ZoneIndex index() {
@@ -129,7 +135,11 @@ final class ZoneSignatures implements SignedZone {
                 return ds != null && response.dnssecFault() == DnssecFault.DS_MISMATCH ? mismatched(ds) : ds;
             }
             case NSEC -> {
-                return node.cut() == null ? nsecAt(node, node.name(), 0, node.name().length, response) : null;
+                return node.cut() == null && nsec3 == null ? nsecAt(node, node.name(), 0, node.name().length, response)
+                        : null;
+            }
+            case Nsec3Denial.NSEC3PARAM -> {
+                return node == index.apex() && nsec3 != null ? nsec3.param() : null;
             }
             default -> {
                 return null;
@@ -190,7 +200,43 @@ final class ZoneSignatures implements SignedZone {
     }
 
     @Override
-    public RRset nsecAt(Node node, byte[] name, int off, int len, Response response) {
+    public RRset[] nameErrorProof(byte[] name, int off, int len, int encloser, Response response) {
+        if (nsec3 != null) {
+            return nsec3.nameError(name, off, len, encloser, response);
+        }
+        byte[] star = wildcardAt(name, encloser, off + len);
+        return new RRset[] {nsecCovering(name, off, len, response), nsecCovering(star, 0, star.length, response)};
+    }
+
+    /** {@code *.<closest encloser>}, the encloser being name[encloser, end). */
+    static byte[] wildcardAt(byte[] name, int encloser, int end) {
+        byte[] star = new byte[end - encloser + 2];
+        star[0] = 1;
+        star[1] = '*';
+        System.arraycopy(name, encloser, star, 2, end - encloser);
+        return star;
+    }
+
+    /** The NSEC at the name, or for an empty non-terminal of an NSEC chain the one covering it. */
+    @Override
+    public RRset[] noDataProof(Node node, byte[] name, int off, int len, Response response) {
+        if (nsec3 != null) {
+            return nsec3.noData(node, name, off, len, response);
+        }
+        RRset nsec = nsecAt(node, name, off, len, response);
+        return new RRset[] {nsec != null ? nsec : nsecCovering(name, off, len, response)};
+    }
+
+    /** The NSEC covering the name: no closer match exists (RFC 4035 §3.1.3.3). */
+    @Override
+    public RRset[] wildcardProof(byte[] name, int off, int len, int encloser, boolean noData, Response response) {
+        if (nsec3 != null) {
+            return nsec3.wildcard(name, off, len, encloser, noData, response);
+        }
+        return new RRset[] {nsecCovering(name, off, len, response)};
+    }
+
+    private RRset nsecAt(Node node, byte[] name, int off, int len, Response response) {
         if (response.dnssecFault() == DnssecFault.NSEC_MISSING) {
             return null;
         }
@@ -203,8 +249,7 @@ final class ZoneSignatures implements SignedZone {
         return nsec(owner, next == null ? origin : next, typesAt(node, name, off, len, response));
     }
 
-    @Override
-    public RRset nsecCovering(byte[] name, int off, int len, Response response) {
+    private RRset nsecCovering(byte[] name, int off, int len, Response response) {
         if (response.dnssecFault() == DnssecFault.NSEC_MISSING) {
             return null;
         }
@@ -240,6 +285,15 @@ final class ZoneSignatures implements SignedZone {
 
     /** The types an online NSEC lists at an existing or synthesized name. */
     private int[] typesAt(Node node, byte[] name, int off, int len, Response response) {
+        List<Integer> types = presentTypes(node, name, off, len, response, index, dnskey, childDs, synthesis);
+        types.add(RRSIG);
+        types.add(NSEC);
+        return types.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The types at an existing or synthesized name, its RRSIG and denial records aside. */
+    static List<Integer> presentTypes(Node node, byte[] name, int off, int len, Response response, ZoneIndex index,
+                                      RRset dnskey, Map<Node, RRset> childDs, ZoneSynthesis synthesis) {
         List<Integer> types = new ArrayList<>();
         if (node != null) {
             types.addAll(Builder.ownTypes(node, index, dnskey, childDs));
@@ -249,9 +303,7 @@ final class ZoneSignatures implements SignedZone {
         if (synthesized != null) {
             types.add(synthesized.type());
         }
-        types.add(RRSIG);
-        types.add(NSEC);
-        return types.stream().mapToInt(Integer::intValue).toArray();
+        return types;
     }
 
     /** Signs what was made at query time (synthesized data, online NSEC), once per content. */
@@ -355,7 +407,8 @@ final class ZoneSignatures implements SignedZone {
         }
         // Signed again over what is written out, with a chain over its names: a secondary cannot deny online.
         ZoneSignatures before = previous != null && previous.keys == keys ? previous : this;
-        return sign(content, keys, policy, clock, ZoneSynthesis.NONE, childDsByName(), before);
+        return sign(content, keys, policy, clock, ZoneSynthesis.NONE, childDsByName(), before,
+                nsec3 == null ? null : nsec3.params());
     }
 
     /** A zone's signed RRsets in transfer order, listed when a transfer or a difference asks. */
@@ -406,7 +459,7 @@ final class ZoneSignatures implements SignedZone {
     }
 
     /**
-     * Every RRset this zone adds to the index's (DNSKEY, DS, NSEC, and whatever else a signer adds:
+     * Every RRset this zone adds to the index's (DNSKEY, DS, NSEC or NSEC3PARAM and NSEC3, and whatever else a signer adds:
      * list it here), each with its RRSIGs: what a zone dump writes and AXFR/IXFR send.
      */
     List<RRset[]> added() {
@@ -415,6 +468,12 @@ final class ZoneSignatures implements SignedZone {
         childDs.values().forEach(ds -> out.add(new RRset[] {ds, signatures.get(ds)}));
         for (RRset nsec : chain) {
             out.add(new RRset[] {nsec, signatures.get(nsec)});
+        }
+        if (nsec3 != null) {
+            out.add(new RRset[] {nsec3.param(), signatures.get(nsec3.param())});
+            for (RRset record : nsec3.chained()) {
+                out.add(new RRset[] {record, signatures.get(record)});
+            }
         }
         return out;
     }
@@ -443,6 +502,7 @@ final class ZoneSignatures implements SignedZone {
         final Clock clock;
         final ZoneSynthesis synthesis;
         final ZoneSignatures previous;
+        final Nsec3Params nsec3Params;
         final Map<ByteBuffer, RRset> childDsByName;
         final Map<Node, RRset> childDs = new IdentityHashMap<>();
         final SignatureTable signatures = new SignatureTable();
@@ -451,10 +511,11 @@ final class ZoneSignatures implements SignedZone {
         byte[][] chainNames = new byte[0][];
         RRset[] chain = new RRset[0];
         boolean online;
+        Nsec3Denial nsec3;
         long earliestExpiration = Long.MAX_VALUE;
 
         Builder(ZoneIndex index, ZoneKeys keys, SigningPolicy policy, Clock clock, ZoneSynthesis synthesis,
-                Map<ByteBuffer, RRset> childDs, ZoneSignatures previous) {
+                Map<ByteBuffer, RRset> childDs, ZoneSignatures previous, Nsec3Params nsec3) {
             this.index = index;
             this.keys = keys;
             this.policy = policy;
@@ -462,6 +523,7 @@ final class ZoneSignatures implements SignedZone {
             this.synthesis = synthesis;
             this.childDsByName = childDs;
             this.previous = previous != null && previous.keys == keys ? previous : null;
+            this.nsec3Params = nsec3;
         }
 
         /** One RRset to sign, at the node it belongs to. */
@@ -500,19 +562,36 @@ final class ZoneSignatures implements SignedZone {
                         }
                     }
                 }
-                if (!online && (!node.isEmptyNonTerminal() || synthesizedType(node, scratch) > 0)) {
+                if (!online && nsec3Params == null && (!node.isEmptyNonTerminal() || synthesizedType(node, scratch) > 0)) {
                     chained.add(node);
                 }
             });
-            if (!online) {
+            if (nsec3Params != null) {
+                nsec3 = Nsec3Denial.of(index, nsec3Params, previous == null ? null : previous.nsec3, online,
+                        typesFunction());
+                jobs.add(new Job(apex, nsec3.param()));
+            } else if (!online) {
                 buildChain(chained, jobs, scratch);
             }
             signAll(jobs);
+            if (nsec3 != null) {
+                Instant now = clock.instant();
+                long[] window = {policy.inception(now), policy.expiration(now)};
+                nsec3.sign(previous == null ? null : previous.nsec3, previous == null ? set -> null : previous.signatures::get,
+                        set -> signedAt(set, set.owner(), window[0], window[1]),
+                        sigs -> policy.fresh(expirationOf(sigs), now)).forEach(this::keep);
+            }
             RRset soa = apex.get(SOA);
             RRset soaSigs = signatures.get(soa);
             signatures.put(index.negativeSoa(), new RRset(soaSigs.owner(), RRSIG, index.negativeSoa().ttl(),
                     rdataOf(soaSigs)));
             return new ZoneSignatures(this);
+        }
+
+        private Nsec3Denial.Types typesFunction() {
+            RRset keys = dnskey;
+            Map<Node, RRset> ds = childDs;
+            return (node, name, off, len, r) -> presentTypes(node, name, off, len, r, index, keys, ds, synthesis);
         }
 
         private int synthesizedType(Node node, Response scratch) {
@@ -572,7 +651,6 @@ final class ZoneSignatures implements SignedZone {
             Instant now = clock.instant();
             long inception = policy.inception(now);
             long expiration = policy.expiration(now);
-            byte[] origin = index.origin();
             RRset[] made = new RRset[Math.min(SIGNING_BATCH, jobs.size())];
             for (int from = 0; from < jobs.size(); from += made.length) {
                 int start = from;
@@ -580,23 +658,27 @@ final class ZoneSignatures implements SignedZone {
                 java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
                     Job job = jobs.get(start + i);
                     RRset kept = reusable(job, now);
-                    made[i] = kept != null ? kept : signed(job, origin, inception, expiration);
+                    made[i] = kept != null ? kept : signedAt(job.set, job.node.name(), inception, expiration);
                 });
                 for (int i = 0; i < count; i++) {
-                    signatures.put(jobs.get(start + i).set, made[i]);
-                    earliestExpiration = Math.min(earliestExpiration, expirationOf(made[i]));
+                    keep(jobs.get(start + i).set, made[i]);
                 }
             }
         }
 
-        private RRset signed(Job job, byte[] origin, long inception, long expiration) {
-            List<ZoneKey> with = job.set.type() == DNSKEY ? keys.forDnskey() : keys.forData();
+        private RRset signedAt(RRset set, byte[] owner, long inception, long expiration) {
+            List<ZoneKey> with = set.type() == DNSKEY ? keys.forDnskey() : keys.forData();
             byte[][] rrsigs = new byte[with.size()][];
             for (int k = 0; k < rrsigs.length; k++) {
-                rrsigs[k] = RrsigMaker.sign(with.get(k), origin, job.node.name(), job.set.type(), job.set.ttl(),
-                        rdataOf(job.set), inception, expiration);
+                rrsigs[k] = RrsigMaker.sign(with.get(k), index.origin(), owner, set.type(), set.ttl(), rdataOf(set),
+                        inception, expiration);
             }
-            return RrsigMaker.rrset(job.set.owner(), job.set.ttl(), rrsigs);
+            return RrsigMaker.rrset(set.owner(), set.ttl(), rrsigs);
+        }
+
+        private void keep(RRset set, RRset sigs) {
+            signatures.put(set, sigs);
+            earliestExpiration = Math.min(earliestExpiration, expirationOf(sigs));
         }
 
         /** The previous version's signature over the same RRset at the same name, while fresh. */
@@ -619,6 +701,7 @@ final class ZoneSignatures implements SignedZone {
         RRset candidate = switch (set.type()) {
             case DNSKEY -> mine == index.apex() ? dnskey : null;
             case NSEC -> nsecByNode.get(mine);
+            case Nsec3Denial.NSEC3PARAM -> mine == index.apex() && nsec3 != null ? nsec3.param() : null;
             case DS -> childDs.containsKey(mine) ? childDs.get(mine) : mine.get(DS);
             default -> mine.get(set.type());
         };

@@ -92,6 +92,61 @@ class DnssecCommandTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"nsec3 = true",
+        "nsec3 = true, nsec3-iterations = 3, nsec3-salt-length = 8", "nsec3 = true, nsec3-zones = [\"lab.test.\"]"})
+    void aDumpedNsec3ZonePassesBindAndLdnsVerifiers(String nsec3) throws Exception {
+        Files.writeString(config, Files.readString(config).replace("key-directory = \"keys\"",
+                "key-directory = \"keys\", " + nsec3));
+        for (String zone : List.of("lab.test.", "test.")) {
+            Path dump = dir.resolve(zone + "signed");
+            String text = SignedLab.cli("dnssec", "dump", "--config", config.toString(), zone);
+            Files.writeString(dump, text);
+            boolean hashed = !nsec3.contains("nsec3-zones") || zone.equals("lab.test.");
+            assertThat(text.contains("\tNSEC3PARAM\t")).as(zone + " has NSEC3PARAM").isEqualTo(hashed);
+            assertThat(text.contains("\tNSEC\t")).as(zone + " has NSEC").isEqualTo(!hashed);
+            assertThat(run("ldns-verify-zone", dump.toString())).contains("Zone is verified and complete");
+            assertThat(run("dnssec-verify", "-z", "-o", zone, dump.toString())).contains("Zone fully signed");
+        }
+        Path broken = dir.resolve("broken.signed");
+        String dumped = Files.readString(dir.resolve("lab.test.signed"));
+        String firstHash = dumped.lines().filter(l -> l.contains("\tNSEC3\t")).findFirst().orElseThrow().split("\t")[0];
+        Files.writeString(broken, String.join("\n", dumped.lines().filter(l -> !l.startsWith(firstHash)).toList()));
+        Process p = new ProcessBuilder("dnssec-verify", "-z", "-o", "lab.test.", broken.toString())
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("a chain with a link missing fails: "
+                + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isNotZero();
+    }
+
+    @Test
+    void theReadmesNsec3LineSignsWithNsec3() throws Exception {
+        String line = Files.readAllLines(Path.of("README.md")).stream()
+                .filter(l -> l.startsWith("dnssec { sign = true, nsec3 = true }")).findFirst().orElseThrow();
+        Files.writeString(config, "zones.directory = \"zones\"\nmanagement.listen = \"\"\n" + line
+                + "\ndnssec.key-directory = \"keys\"\n"); // in the test's folder, not the working one
+        Path dump = dir.resolve("readme.signed");
+        Files.writeString(dump, SignedLab.cli("dnssec", "dump", "--config", config.toString(), "lab.test."));
+        assertThat(Files.readString(dump)).contains("\tNSEC3PARAM\t1 0 0 -", "\tNSEC3\t1 0 0 -");
+        assertThat(run("ldns-verify-zone", dump.toString())).contains("Zone is verified and complete");
+    }
+
+    @Test
+    void explainJudgesNsec3ProofsToo() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("key-directory = \"keys\"",
+                "key-directory = \"keys\", nsec3 = true"));
+        assertThat(SignedLab.cli("explain", "nope.lab.test", "--ca", "letsencrypt.org", "--config", config.toString()))
+                .contains("dnssec: secure", "proven absent");
+        Files.writeString(config, Files.readString(config)
+                + "\nfaults = [{ name = \"nope.lab.test.\", types = [\"CAA\"], action = \"nsec-missing\" }]\n");
+        assertThat(SignedLab.cli("explain", "nope.lab.test.", "--ca", "pki.goog", "--config", config.toString()))
+                .contains("dnssec: bogus", "without NSEC proof", "a CA must refuse to issue");
+        Files.writeString(config, Files.readString(config).replaceAll("(?s)\nfaults = .*", "")
+                + "\nfaults = [{ name = \"plain.test.\", types = [\"CAA\"], action = \"servfail\" }]\n");
+        assertThat(SignedLab.cli("explain", "plain.test.", "--ca", "pki.goog", "--config", config.toString()))
+                .contains("dnssec: insecure", "which test. proves is delegated without DS");
+    }
+
     @Test
     void explainSaysWhetherTheAnswersValidate() throws Exception {
         String secure = SignedLab.cli("explain", "shop.lab.test", "--ca", "pki.goog", "--config", config.toString());

@@ -35,7 +35,12 @@ class DnssecValidatorTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        lab = SignedLab.start(dir);
+        lab = SignedLab.start(dir, denial());
+    }
+
+    /** Keys of the dnssec block that choose how the lab's zones deny: here NSEC, the default. */
+    String denial() {
+        return "";
     }
 
     @AfterAll
@@ -62,7 +67,9 @@ class DnssecValidatorTest {
         "nope.lab.test.,       CAA,  NXDOMAIN",
         "shop.lab.test.,       TXT,  NODATA",
         "b.c.lab.test.,        CAA,  NODATA at an empty non-terminal",
+        "z.c.lab.test.,        CAA,  NXDOMAIN below an empty non-terminal",
         "x.wild.lab.test.,     CAA,  wildcard answer",
+        "x.y.wild.lab.test.,   CAA,  wildcard answer two labels below the closest encloser",
         "x.wild.lab.test.,     TXT,  wildcard NODATA",
         "www.lab.test.,        CAA,  CNAME to a signed answer",
         "host.apps.lab.test.,  CAA,  CAA synthesized by a template at an existing name",
@@ -70,6 +77,8 @@ class DnssecValidatorTest {
         "acme.tenants.test.,   A,    NODATA at a synthesized name (online NSEC)",
         "a.b.tenants.test.,    CAA,  NXDOMAIN in an online-signed zone (RFC 4470 NSEC)",
         "lab.test.,            DS,   DS the parent publishes for its signed child",
+        "plain.test.,          DS,   no DS for an unsigned child (NODATA at the delegation)",
+        "tenants.test.,        SOA,  apex of an online-signed zone",
         "test.,                DNSKEY, DNSKEY at the anchor",
     })
     void unboundFindsEveryKindOfAnswerSecure(String name, String type, String kind) throws Exception {

@@ -98,6 +98,11 @@ final class SignedLab implements AutoCloseable {
     }
 
     static SignedLab start(Path dir) throws Exception {
+        return start(dir, "");
+    }
+
+    /** @param denial further keys of the dnssec block, e.g. {@code nsec3 = true} */
+    static SignedLab start(Path dir, String denial) throws Exception {
         UnboundResolver.assumeInstalled();
         Path zones = Files.createDirectories(dir.resolve("zones"));
         Files.writeString(zones.resolve("test.zone"), TEST);
@@ -108,12 +113,12 @@ final class SignedLab implements AutoCloseable {
         Files.writeString(config, """
                 zones.directory = "zones"
                 management.listen = "127.0.0.1:%d"
-                dnssec { sign = true, zones = ["test.", "lab.test.", "tenants.test."], key-directory = "keys" }
+                dnssec { sign = true, zones = ["test.", "lab.test.", "tenants.test."], key-directory = "keys" %s}
                 caa.templates = [
                   { match = "*.apps.lab.test.", issue = ["pki.goog"] }
                   { match = "{t}.tenants.test.", applies-to = any, records = ["0 issue \\"ca.example; accounturi=https://ca.example/acct/{t}\\""] }
                 ]
-                """.formatted(FreePorts.udpAndTcp()));
+                """.formatted(FreePorts.udpAndTcp(), denial.isEmpty() ? "" : ", " + denial));
         Path unboundAnchors = dir.resolve("anchors.ds");
         Files.writeString(unboundAnchors, cli("dnssec", "anchors", "--config", config.toString(), "--format", "unbound"));
         Path bindAnchors = dir.resolve("anchors.bind");
