@@ -33,17 +33,26 @@ public final class KnotServer extends PeerServer {
      *     {@code "mod-rrl:\n  - id: lab\n    rate-limit: 5\n"} for {@code mod-rrl/lab}
      */
     public static KnotServer start(Path workDir, Map<Name, Path> zones, List<String> modules, String moduleSections) {
+        return start(workDir, zones, modules, moduleSections, List.of());
+    }
+
+    /**
+     * @param sections further top-level sections, e.g. a {@code policy:} for DNSSEC signing
+     * @param templateLines further keys of the default template, e.g. {@code dnssec-signing: on}
+     */
+    public static KnotServer start(Path workDir, Map<Name, Path> zones, List<String> modules, String sections,
+                                   List<String> templateLines) {
         assumeInstalled();
         int port = FreePorts.udpAndTcp();
         Path conf = workDir.resolve("knot.conf");
-        write(conf, config(workDir, port, zones, modules, moduleSections));
+        write(conf, config(workDir, port, zones, modules, sections, templateLines));
         ServerProcess process = ServerProcess.start("knot", List.of(KNOTD.toString(), "-c", conf.toString()),
                 port, workDir.resolve("knot.log"), zones.keySet().iterator().next());
         return new KnotServer(process);
     }
 
     private static String config(Path workDir, int port, Map<Name, Path> zones, List<String> modules,
-                                 String moduleSections) {
+                                 String moduleSections, List<String> templateLines) {
         StringBuilder conf = new StringBuilder();
         conf.append("server:\n")
                 .append("    rundir: \"").append(workDir).append("\"\n")
@@ -64,6 +73,7 @@ public final class KnotServer extends PeerServer {
                 .append("    zonefile-sync: -1\n")
                 .append("    journal-content: none\n");
         modules.forEach(m -> conf.append("    global-module: ").append(m).append('\n'));
+        templateLines.forEach(line -> conf.append("    ").append(line).append('\n'));
         conf.append("zone:\n");
         zones.forEach((origin, file) -> conf.append("  - domain: \"").append(origin).append("\"\n")
                 .append("    file: \"").append(file.toAbsolutePath()).append("\"\n"));
