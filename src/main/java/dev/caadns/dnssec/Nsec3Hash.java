@@ -15,7 +15,8 @@ final class Nsec3Hash {
     /** Hash algorithm 1, the only one RFC 5155 defines. */
     static final int SHA1 = 1;
     static final int LENGTH = 20;
-    private static final byte[] BASE32HEX = "0123456789abcdefghijklmnopqrstuv".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] BASE32HEX = "0123456789abcdefghijklmnopqrstuv"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-1");

@@ -459,8 +459,8 @@ final class ZoneSignatures implements SignedZone {
     }
 
     /**
-     * Every RRset this zone adds to the index's (DNSKEY, DS, NSEC or NSEC3PARAM and NSEC3, and whatever else a signer adds:
-     * list it here), each with its RRSIGs: what a zone dump writes and AXFR/IXFR send.
+     * Every RRset this zone adds to the index's (DNSKEY, DS, NSEC or NSEC3PARAM and NSEC3, and whatever
+     * else a signer adds: list it here), each with its RRSIGs: what a zone dump writes and AXFR/IXFR send.
      */
     List<RRset[]> added() {
         List<RRset[]> out = new ArrayList<>();
@@ -562,7 +562,8 @@ final class ZoneSignatures implements SignedZone {
                         }
                     }
                 }
-                if (!online && nsec3Params == null && (!node.isEmptyNonTerminal() || synthesizedType(node, scratch) > 0)) {
+                boolean named = !node.isEmptyNonTerminal() || synthesizedType(node, scratch) > 0;
+                if (!online && nsec3Params == null && named) {
                     chained.add(node);
                 }
             });

@@ -67,6 +67,7 @@ class Nsec3KnotTest {
                 management.listen = ""
                 dnssec { sign = true, key-directory = "keys", nsec3 = true }
                 """);
+        // caadns publishes no CDS/CDNSKEY: Knot must not either, or the apex's types differ
         String policy = """
                 policy:
                   - id: nsec3
@@ -74,6 +75,7 @@ class Nsec3KnotTest {
                     nsec3: on
                     nsec3-iterations: 0
                     nsec3-salt-length: 0
+                    cds-cdnskey-publish: none
                 """;
         DnsTestClient client = new DnsTestClient();
         List<String> mismatches = new ArrayList<>();
@@ -83,7 +85,7 @@ class Nsec3KnotTest {
              DnsTarget caadns = CaadnsTarget.start(Optional.of(config), Map.of(), Map.of())) {
             for (String question : QUESTIONS) {
                 String[] parts = question.split(" ");
-                Name name = parts[0].equals("@") ? ORIGIN : Name.concatenate(Queries.name(parts[0] + "."), ORIGIN);
+                Name name = Name.fromString(parts[0], ORIGIN);
                 Message query = Queries.query(id++, name, Type.value(parts[1]), 1232, true);
                 Message theirs = client.udp(knot, query);
                 Message ours = client.udp(caadns, query);
