@@ -1,17 +1,23 @@
 package dev.caadns.zone;
 
+import java.util.Map;
+
 /**
  * One name in a zone: its RRsets (none for an empty non-terminal), and what the lookup needs to know
  * without walking the tree: the zone cut or DNAME above it, and its wildcard child. A million names
- * are a million of these, so a node holds its first RRset (the others chain from it) and takes the
- * owner's case from that set.
+ * are a million of these, so a node holds its first RRset (the others chain from it), takes the
+ * owner's case from that set, and keeps what only a few nodes have (a cut, a wildcard child) in a
+ * {@link Links} that nodes alike share: three fields, 24 bytes.
  */
 public final class Node {
+    /** A node's cut, wildcard child and delegation flag, when it has any of them; shared by equal ones. */
+    record Links(Node cut, Node wildcard, boolean delegation) {
+        static final Links DELEGATION = new Links(null, null, true);
+    }
+
     private final byte[] name;
     private RRset first;
-    private Node cut;
-    private Node wildcard;
-    private boolean delegation;
+    private Links links;
 
     Node(byte[] lowercaseName) {
         this.name = lowercaseName;
@@ -61,17 +67,17 @@ public final class Node {
 
     /** True at a zone cut: NS records at a name other than the apex. */
     public boolean isDelegation() {
-        return delegation;
+        return links != null && links.delegation();
     }
 
     /** The topmost zone cut or DNAME owner strictly above this node, or null when data here is authoritative. */
     public Node cut() {
-        return cut;
+        return links == null ? null : links.cut();
     }
 
     /** The node {@code *.<this name>}, or null. */
     public Node wildcard() {
-        return wildcard;
+        return links == null ? null : links.wildcard();
     }
 
     /** Sets the node's RRsets: sets[i] chained to sets[i + 1], all with this node's owner. */
@@ -82,15 +88,20 @@ public final class Node {
         this.first = sets.isEmpty() ? null : sets.get(0);
     }
 
-    void cut(Node node) {
-        this.cut = node;
+    /** @param interned equal links made so far, so that the nodes below one cut share theirs */
+    void cut(Node node, Map<Links, Links> interned) {
+        links(new Links(node, wildcard(), isDelegation()), interned);
     }
 
-    void wildcard(Node node) {
-        this.wildcard = node;
+    void wildcard(Node node, Map<Links, Links> interned) {
+        links(new Links(cut(), node, isDelegation()), interned);
     }
 
-    void delegation(boolean value) {
-        this.delegation = value;
+    void delegation() {
+        links = links == null ? Links.DELEGATION : new Links(cut(), wildcard(), true);
+    }
+
+    private void links(Links wanted, Map<Links, Links> interned) {
+        links = interned.computeIfAbsent(wanted, l -> l);
     }
 }

@@ -2,7 +2,9 @@ package dev.caadns.zone;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
@@ -195,7 +197,9 @@ public final class ZoneIndex {
             }
             position += size;
             node.rrsets(sets);
-            node.delegation(node != apexNode && node.get(Type.NS) != null);
+            if (node != apexNode && node.get(Type.NS) != null) {
+                node.delegation();
+            }
         }
         byte[] trimmed = data.finish();
         for (Node node : all) {
@@ -271,6 +275,7 @@ public final class ZoneIndex {
         for (Node node : all) {
             byLength[start[node.name().length]++] = node;
         }
+        Map<Node.Links, Node.Links> interned = new HashMap<>();
         for (Node node : byLength) {
             if (node.name().length == originWire.length) {
                 continue;
@@ -278,12 +283,12 @@ public final class ZoneIndex {
             int parentOff = node.name()[0] + 1;
             Node parent = nodes.get(node.name(), parentOff, node.name().length - parentOff);
             if (parent.cut() != null) {
-                node.cut(parent.cut());
+                node.cut(parent.cut(), interned);
             } else if (parent.isDelegation() || parent.get(Type.DNAME) != null) {
-                node.cut(parent);
+                node.cut(parent, interned);
             }
             if (node.name()[0] == 1 && node.name()[1] == '*') {
-                parent.wildcard(node);
+                parent.wildcard(node, interned);
             }
         }
     }

@@ -66,6 +66,26 @@ class SharedRdataTest {
     }
 
     @Test
+    void nodesKnowTheirCutWildcardAndDelegation() throws IOException {
+        ZoneIndex index = load("sub NS ns.sub\nsub NS ns.deep.sub\nns.sub A 192.0.2.10\nns.deep.sub A 192.0.2.11\n"
+                + "*.w A 192.0.2.12\nplain A 192.0.2.13\n").index();
+
+        Node sub = node(index, "sub.lab.test.");
+        assertThat(sub.isDelegation()).isTrue();
+        assertThat(sub.cut()).isNull();
+        for (String below : new String[] {"ns.sub.lab.test.", "deep.sub.lab.test.", "ns.deep.sub.lab.test."}) {
+            assertThat(node(index, below).cut()).as(below).isSameAs(sub);
+            assertThat(node(index, below).isDelegation()).as(below).isFalse();
+        }
+        assertThat(node(index, "w.lab.test.").wildcard()).isSameAs(node(index, "*.w.lab.test."));
+        Node plain = node(index, "plain.lab.test.");
+        assertThat(plain.cut()).isNull();
+        assertThat(plain.wildcard()).isNull();
+        assertThat(plain.isDelegation()).isFalse();
+        assertThat(index.apex().isDelegation()).isFalse();
+    }
+
+    @Test
     void aLowercaseOwnerIsStoredOnceAndAnUppercaseOneKeepsItsCase() throws IOException {
         ZoneIndex index = load("www A 192.0.2.2\nMail A 192.0.2.3\n").index();
 
