@@ -130,7 +130,7 @@ final class DenialProof {
         return n;
     }
 
-    private static Name wildcardAt(Name encloser) {
+    static Name wildcardAt(Name encloser) {
         try {
             return Name.concatenate(Name.fromConstantString("*"), encloser);
         } catch (org.xbill.DNS.NameTooLongException e) {

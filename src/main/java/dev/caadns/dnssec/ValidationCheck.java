@@ -111,11 +111,13 @@ public final class ValidationCheck {
             return new Result(Status.BOGUS, "CAA " + name + ": a negative answer from signed zone " + zone
                     + " without NSEC proof");
         }
-        // what the (verified) NSEC records prove must be what the answer says; NSEC3 proofs are not read here
+        // what the (verified) NSEC or NSEC3 records prove must be what the answer says
         RRSIGRecord caaSig = caa == null || caa.sigs().isEmpty() ? null : caa.sigs().get(0);
-        String denial = nsec3 || negative && !soa ? null
-                : negative ? DenialProof.negative(reply, asked, Type.CAA, nxdomain)
-                : caaSig == null ? null : DenialProof.wildcardAnswer(reply, asked, caaSig);
+        String denial = negative && !soa ? null
+                : negative ? nsec3 ? Nsec3Proof.negative(reply, asked, Type.CAA, nxdomain)
+                        : DenialProof.negative(reply, asked, Type.CAA, nxdomain)
+                : caaSig == null ? null : nsec3 ? Nsec3Proof.wildcardAnswer(reply, asked, caaSig)
+                        : DenialProof.wildcardAnswer(reply, asked, caaSig);
         if (denial != null) {
             return new Result(Status.BOGUS, "CAA " + asked + ": the NSEC proof does not hold: " + denial);
         }

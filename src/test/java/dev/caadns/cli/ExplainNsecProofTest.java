@@ -45,10 +45,15 @@ class ExplainNsecProofTest {
         Files.writeString(config, """
                 zones.directory = "zones"
                 management.listen = ""
-                dnssec { sign = true, key-directory = "keys" }
+                dnssec { sign = true, key-directory = "keys" %s}
                 caa.templates = [{ match = "{t}.tenants.test.", applies-to = any, records = ["0 issue \\"ca.example\\""] }]
-                """);
+                """.formatted(denial()));
         caadns = CaadnsTarget.start(Optional.of(config), Map.of(), Map.of());
+    }
+
+    /** Keys of the dnssec block that choose how the zones deny: here NSEC, the default. */
+    String denial() {
+        return "";
     }
 
     @AfterAll
@@ -58,7 +63,7 @@ class ExplainNsecProofTest {
         }
     }
 
-    private Message ask(Name name, int type) {
+    Message ask(Name name, int type) {
         return client.udp(caadns, Queries.query(1, name, type, 1232, true));
     }
 
@@ -88,6 +93,11 @@ class ExplainNsecProofTest {
         "q.r.tenants.test., a.b.tenants.test., no NSEC covers q.r.tenants.test.",
     })
     void aValidProofForAnotherNameIsBogus(String asked, String replayed, String problem) {
+        bogusWhenReplayed(asked, replayed, problem);
+    }
+
+    /** asked answered with replayed's reply (its question kept) is bogus, for this problem. */
+    void bogusWhenReplayed(String asked, String replayed, String problem) {
         Name victim = Name.fromConstantString(asked);
         ValidationCheck.Result r = new ValidationCheck(lookup(Map.of(victim, Name.fromConstantString(replayed))))
                 .check(List.of(victim));
@@ -97,7 +107,15 @@ class ExplainNsecProofTest {
 
     @Test
     void aWildcardAnswerWithoutTheProofThatNoCloserNameExistsIsBogus() {
-        Name asked = Name.fromConstantString("x.wild.lab.test.");
+        bogusWithAuthorityOf(Name.fromConstantString("x.wild.lab.test."), null,
+                "no NSEC proves x.wild.lab.test. does not exist");
+    }
+
+    /**
+     * A wildcard answer for asked whose authority section is that of other's reply (none when null)
+     * is bogus, for this problem.
+     */
+    void bogusWithAuthorityOf(Name asked, Name other, String problem) {
         Lookup stripped = new Lookup() {
             @Override
             public Message ask(Name qname, int qtype) {
@@ -108,18 +126,22 @@ class ExplainNsecProofTest {
             public Message askWithDnssec(Name qname, int qtype) {
                 Message reply = ExplainNsecProofTest.this.ask(qname, qtype);
                 if (qname.equals(asked)) {
-                    reply.removeAllRecords(Section.AUTHORITY); // the NSEC covering x.wild.lab.test.
+                    reply.removeAllRecords(Section.AUTHORITY); // the proof that no closer name exists
+                    if (other != null) {
+                        ExplainNsecProofTest.this.ask(other, qtype).getSection(Section.AUTHORITY)
+                                .forEach(rr -> reply.addRecord(rr, Section.AUTHORITY));
+                    }
                 }
                 return reply;
             }
         };
         ValidationCheck.Result r = new ValidationCheck(stripped).check(List.of(asked));
         assertThat(r.status()).as(r.detail()).isEqualTo(ValidationCheck.Status.BOGUS);
-        assertThat(r.detail()).contains("wildcard", "no NSEC proves x.wild.lab.test. does not exist");
+        assertThat(r.detail()).contains("wildcard", problem);
     }
 
     /** caadns over UDP with DO, each name in replays answered with the reply for another, its question kept. */
-    private Lookup lookup(Map<Name, Name> replays) {
+    Lookup lookup(Map<Name, Name> replays) {
         return new Lookup() {
             @Override
             public Message ask(Name qname, int qtype) {
