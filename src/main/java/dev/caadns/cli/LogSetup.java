@@ -15,8 +15,9 @@ import org.slf4j.Logger;
  * caadns's logging, set up in code (logback finds it through ServiceLoader): INFO and up to stderr,
  * so stdout stays free for command output, as {@code 12:00:00.000 INFO  ServedZones: message}.
  * A logback.xml took ~0.2 s of every start to parse (Joran, an XML parser); one given by the user
- * ({@code -Dlogback.configurationFile}, or logback-test.xml / logback.xml on the class path) is
- * still read instead of this.
+ * with {@code -Dlogback.configurationFile=FILE} (or a logback-test.xml on a test class path) is
+ * still read instead of this. A logback.xml on the class path is not looked for: builds made
+ * before this class still have one in target/classes, and would quietly parse it again.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
@@ -46,7 +47,6 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     private static boolean userConfigured() {
         ClassLoader loader = LogSetup.class.getClassLoader();
         return System.getProperty(ContextInitializer.CONFIG_FILE_PROPERTY) != null
-                || loader.getResource(ContextInitializer.TEST_AUTOCONFIG_FILE) != null
-                || loader.getResource(ContextInitializer.AUTOCONFIG_FILE) != null;
+                || loader.getResource(ContextInitializer.TEST_AUTOCONFIG_FILE) != null;
     }
 }
