@@ -51,8 +51,11 @@ public final class CaadnsServer implements AutoCloseable {
         return start(settings, plugins, () -> { });
     }
 
-    /** @param answering told once the DNS listeners are bound, before the plugins' services start */
-    public static CaadnsServer start(Settings settings, List<Plugin> plugins, Runnable answering)
+    /**
+     * @param binding told just before the DNS listeners are bound (they answer at once), when only
+     *     the binding and the plugins' services are left to start
+     */
+    public static CaadnsServer start(Settings settings, List<Plugin> plugins, Runnable binding)
             throws StartupException {
         Tsig tsig;
         UpdatePolicy updatePolicy;
@@ -82,10 +85,10 @@ public final class CaadnsServer implements AutoCloseable {
             UpdateProcessor updates = new UpdateProcessor(assembled.zones(), updatePolicy,
                     rrset -> checkRRset(plugins, rrset));
             QueryProcessor.Dispatch dispatch = new QueryProcessor.Dispatch(handlers, updates, notify, tsig);
+            binding.run();
             DnsServer network = DnsServer.start(options, () -> new QueryProcessor(dispatch,
                     new ResponseWriter(settings.ednsUdpSize(), settings.nsid()), observer));
             server = new CaadnsServer(assembled, network, plugins);
-            answering.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted while binding", e);

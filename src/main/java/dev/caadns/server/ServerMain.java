@@ -19,7 +19,10 @@ public final class ServerMain {
     private static final CountDownLatch stopRequested = new CountDownLatch(1);
     private static final AtomicBoolean hangupWhileStarting = new AtomicBoolean();
     private static volatile CaadnsServer serving;
-    /** Set once the DNS listeners answer: from then on a stop is a clean one, even mid-start. */
+    /**
+     * Set as the DNS listeners are bound (they may answer before the start returns): from then on a
+     * stop waits for the rest of the start, then stops cleanly.
+     */
     private static volatile boolean answering;
 
     private ServerMain() {
