@@ -27,9 +27,9 @@ public final class LabControl implements Plugin {
     private final Faults faults = new Faults();
     private final DefaultAddresses defaults = new DefaultAddresses();
     private final Journal journal;
-    /** Made at start: building the JSON mapper costs ~0.1 s that the zone load should not wait for. */
+    /** Made at start if the API or the journal file is on: building the mapper costs ~0.1 s. */
     private Json json;
-    /** Made at start, when the zones are known; queries before that are not counted. */
+    /** Made at start if the API is on, when the zones are known; queries before that are not counted. */
     private volatile LabMetrics metrics;
     private List<ServedZones.ZoneStatus> firstLoad = List.of();
     private ManagementServer management;
@@ -80,9 +80,15 @@ public final class LabControl implements Plugin {
 
     @Override
     public synchronized AutoCloseable start(CaadnsServer server) throws CaadnsServer.StartupException {
-        json = new Json();
-        metrics = new LabMetrics(server.zones(), faults, server.counters());
-        metrics.loaded(firstLoad);
+        // Only what the config asks for: the metrics are read at /metrics alone, and JSON is written
+        // by the API and the journal file (Prometheus and Jackson are ~500 classes and their heap).
+        if (settings.listen().isPresent()) {
+            metrics = new LabMetrics(server.zones(), faults, server.counters());
+            metrics.loaded(firstLoad);
+        }
+        if (settings.listen().isPresent() || settings.journalFile().isPresent()) {
+            json = new Json();
+        }
         List<AutoCloseable> running = new ArrayList<>();
         try {
             if (settings.journalFile().isPresent()) {
