@@ -41,9 +41,14 @@ public final class CdsTraining {
         server.setDaemon(true);
         server.start();
         byte[] query = caaQuery();
-        boolean answered = udp(port, query) && tcp(port, query);
-        // exits through the shutdown hooks (the server stops), when the JVM writes the archive
-        System.exit(answered ? 0 : 1);
+        boolean answered = false;
+        try {
+            answered = udp(port, query) && tcp(port, query);
+        } finally {
+            // exits through the shutdown hooks (the server stops), when the JVM writes the archive;
+            // also on an exception, which would otherwise leave the server's threads running
+            System.exit(answered ? 0 : 1);
+        }
     }
 
     /** A port free for UDP and TCP on loopback right now. */
@@ -85,7 +90,22 @@ public final class CdsTraining {
         return false;
     }
 
-    private static boolean tcp(int port, byte[] query) throws IOException {
+    /** UDP is bound before TCP, so the first UDP answer can come before TCP listens: connect until it does. */
+    private static boolean tcp(int port, byte[] query) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
+        while (true) {
+            try {
+                return tcpQuery(port, query);
+            } catch (java.net.ConnectException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static boolean tcpQuery(int port, byte[] query) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(SECONDS * 1000);
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
