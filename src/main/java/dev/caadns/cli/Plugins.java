@@ -41,7 +41,7 @@ public final class Plugins {
             plugins.add(RrlPlugin.forSettings(rrl));
         }
         CaaPlugin caa = CaaPlugin.forSettings(settings);
-        DnssecSettings dnssec = DnssecSettings.from(settings.config());
+        DnssecSettings dnssec = DnssecSettings.from(settings.config(), settings.configFile());
         Optional<Signing> signing = dnssec.sign()
                 ? Optional.of(new Signing(dnssec, caa.synthesis(), Clock.systemUTC())) : Optional.empty();
         plugins.add(new LabControl(LabSettings.from(settings), Optional.of(CaaPlugin::explain),

@@ -248,9 +248,15 @@ public final class Settings {
 
     /** The default folder sits beside the config file: a relative default would otherwise follow the working directory. */
     private static Path stateDirectory(TypedConfig c, Optional<Path> configFile) throws ConfigError {
-        Path configured = c.path("state.directory");
-        boolean fromDefaults = c.config().getValue("state.directory").origin().description()
-                .startsWith(REFERENCE_ORIGIN);
+        return besideConfigFile(c.config(), configFile, "state.directory", c.path("state.directory"));
+    }
+
+    /**
+     * A folder key's path as the user means it: written in a file, relative to that file (as read);
+     * left at its default, relative to the config file when there is one, else to the working directory.
+     */
+    public static Path besideConfigFile(Config config, Optional<Path> configFile, String key, Path configured) {
+        boolean fromDefaults = config.getValue(key).origin().description().startsWith(REFERENCE_ORIGIN);
         if (fromDefaults && !configured.isAbsolute() && configFile.isPresent()) {
             Path folder = configFile.get().toAbsolutePath().getParent();
             return folder.resolve(configured).normalize();

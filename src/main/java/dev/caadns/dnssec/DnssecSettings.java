@@ -4,11 +4,13 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
 import dev.caadns.config.ConfigError;
+import dev.caadns.config.Settings;
 import dev.caadns.config.TypedConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
@@ -35,9 +37,15 @@ public record DnssecSettings(boolean sign, Set<Name> zones, Path keyDirectory, A
     }
 
     public static DnssecSettings from(Config c) throws ConfigError {
+        return from(c, Optional.empty());
+    }
+
+    /** The settings, with a default key folder beside the config file, as state.directory's. */
+    public static DnssecSettings from(Config c, Optional<Path> configFile) throws ConfigError {
         boolean sign = c.getBoolean("dnssec.sign");
         Set<Name> zones = zoneNames(c, "dnssec.zones");
-        Path keys = TypedConfig.resolve(c.getValue("dnssec.key-directory"), c.getString("dnssec.key-directory"));
+        Path keys = Settings.besideConfigFile(c, configFile, "dnssec.key-directory",
+                TypedConfig.resolve(c.getValue("dnssec.key-directory"), c.getString("dnssec.key-directory")));
         Algorithm algorithm;
         try {
             algorithm = Algorithm.named(c.getString("dnssec.algorithm"));

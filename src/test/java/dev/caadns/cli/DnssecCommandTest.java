@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import dev.caadns.testsupport.Command;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,22 @@ class DnssecCommandTest {
                 .startsWith("trust-anchors {\n    test. static-ds ").contains("\"" + digest + "\";").endsWith("};\n");
         assertThat(SignedLab.cli("dnssec", "anchors", "--config", config.toString(), "--format", "unbound"))
                 .contains(first);
+    }
+
+    @Test
+    void theDefaultKeyFolderSitsBesideTheConfigFileNotInTheWorkingDirectory() throws Exception {
+        Path other = Files.createDirectories(dir.resolve("elsewhere"));
+        Path conf = other.resolve("default-keys.conf");
+        Files.writeString(conf, "zones.directory = \"" + dir.resolve("zones") + "\"\n"
+                + "management.listen = \"\"\ndnssec { sign = true, zones = [\"test.\"] }\n");
+        String anchor = SignedLab.cli("dnssec", "anchors", "--config", conf.toString());
+        try (Stream<Path> keys = Files.list(other.resolve("keys"))) {
+            assertThat(keys.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("Ktest.+013+") && n.endsWith(".private"));
+        }
+        int tag = Integer.parseInt(anchor.strip().split("\\s+")[4]);
+        assertThat(Path.of("keys", String.format("Ktest.+013+%05d.key", tag))).doesNotExist();
+        assertThat(SignedLab.cli("dnssec", "anchors", "--config", conf.toString())).isEqualTo(anchor);
     }
 
     @Test
