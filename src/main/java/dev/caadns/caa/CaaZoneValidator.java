@@ -6,7 +6,7 @@ import dev.caadns.zone.RRset;
 import dev.caadns.zone.SourcedRecord;
 import dev.caadns.zone.ZoneValidator;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,71 +29,72 @@ public final class CaaZoneValidator implements ZoneValidator {
     }
 
     /**
-     * Walks the zone's index, CAA RRsets in the order their first record was read. A set whose
-     * bytes already passed clean at a plain owner (not a wildcard, no CNAME, no comments, answer
-     * within UDP size) is clean again at every such owner: a million names often share a few
-     * hundred policies, so each is checked once.
+     * Walks the zone's CAA RRsets. A set whose bytes already passed clean at a plain owner (not a
+     * wildcard, no CNAME, no comments, answer within UDP size) is clean again at every such owner:
+     * a million names often share a few hundred policies, so each is checked once. Which sets are
+     * checked does not depend on the walk's order (a set with findings is never taken as clean), so
+     * the walk follows the index and only the sets with findings are put in reading order.
      */
     @Override
     public List<Finding> validate(LoadedZone zone) {
-        List<RRset> caa = new ArrayList<>();
-        Map<RRset, Boolean> cname = new java.util.IdentityHashMap<>();
+        boolean comments = zone.hasComments();
+        Map<Rdata, Boolean> clean = new HashMap<>();
+        List<Found> found = new ArrayList<>();
         zone.index().forEachNode(node -> {
             RRset set = node.get(Type.CAA);
-            if (set != null) {
-                caa.add(set);
-                if (node.get(Type.CNAME) != null) {
-                    cname.put(set, Boolean.TRUE);
-                }
+            if (set == null) {
+                return;
             }
-        });
-        // reading order of each set's first record; primitive keys sort a million sets quickly
-        long[] order = new long[caa.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = (long) zone.ordinal(caa.get(i), 0) << 32 | i;
-        }
-        Arrays.sort(order);
-        Map<Rdata, Boolean> clean = new HashMap<>();
-        List<Finding> findings = new ArrayList<>();
-        for (long key : order) {
-            RRset set = caa.get((int) key);
-            boolean hasCname = cname.containsKey(set);
-            boolean plain = !hasCname && !isWild(set.owner()) && noComments(zone, set)
-                    && RRsetChecks.answerSize(set.owner().length, rdataBytes(set), set.size())
+            boolean hasCname = node.get(Type.CNAME) != null;
+            int size = set.size();
+            boolean plain = !hasCname && !isWild(set.owner()) && !(comments && hasComment(zone, set, size))
+                    && RRsetChecks.answerSize(set.owner().length, rdataBytes(set, size), size)
                     <= RRsetChecks.UDP_PAYLOAD;
             Rdata rdata = new Rdata(set);
             if (plain && clean.getOrDefault(rdata, false)) {
-                continue;
+                return;
             }
-            List<SourcedRecord> records = new ArrayList<>(set.size());
-            for (int i = 0; i < set.size(); i++) {
+            List<SourcedRecord> records = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
                 records.add(zone.sourced(set, i));
             }
-            int before = findings.size();
+            List<Finding> findings = new ArrayList<>();
             checkOwner(records.get(0).record().getName(), records, hasCname, findings);
             if (plain) {
-                clean.put(rdata, findings.size() == before);
+                clean.put(rdata, findings.isEmpty());
             }
+            if (!findings.isEmpty()) {
+                found.add(new Found(zone.ordinal(set, 0), findings));
+            }
+        });
+        found.sort(Comparator.comparingInt(Found::ordinal));
+        List<Finding> findings = new ArrayList<>();
+        for (Found f : found) {
+            findings.addAll(f.findings());
         }
         return findings;
+    }
+
+    /** A set's findings and where its first record was read. */
+    private record Found(int ordinal, List<Finding> findings) {
     }
 
     private static boolean isWild(byte[] owner) {
         return owner[0] == 1 && owner[1] == '*';
     }
 
-    private static boolean noComments(LoadedZone zone, RRset set) {
-        for (int i = 0; i < set.size(); i++) {
+    private static boolean hasComment(LoadedZone zone, RRset set, int size) {
+        for (int i = 0; i < size; i++) {
             if (!zone.comment(set, i).isEmpty()) {
-                return false;
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /** The RDATA bytes of set, RDLENGTH fields and TTL aside. */
-    private static int rdataBytes(RRset set) {
-        return set.end() - set.firstRecord() - 2 * set.size();
+    private static int rdataBytes(RRset set, int size) {
+        return set.end() - set.firstRecord() - 2 * size;
     }
 
     /**

@@ -133,6 +133,11 @@ public final class LoadedZone {
         return records.line(record(set, i));
     }
 
+    /** False when no record of the zone has a comment: {@link #comment} is then "" for every one. */
+    public boolean hasComments() {
+        return records.hasComments();
+    }
+
     /** The comment on the lines of record i of an RRset of {@link #index()}, or "". */
     public String comment(RRset set, int i) {
         return records.comment(record(set, i));

@@ -211,6 +211,10 @@ final class RecordStore {
         return line[i];
     }
 
+    boolean hasComments() {
+        return comment != null;
+    }
+
     String comment(int i) {
         return comments.get(comment == null ? 0 : comment[i]);
     }
