@@ -15,17 +15,25 @@ record ZoneHistory(ZoneVersion current, List<Diff> diffs) {
 
     /**
      * The history with a new version on top. A version with a later serial adds its difference; one
-     * with the same serial and the same data changes nothing; any other (data changed under the same
-     * serial, or a serial that went back) starts the history again, so no client gets a difference
-     * that does not apply to what it holds.
+     * with the same serial and the same data changes nothing. Data changed under the same serial (a
+     * zone published again once its signatures are made) is folded into the difference that led to
+     * that serial, so a client holding the older serial still gets one difference that applies to
+     * what it holds. Without such a difference, or when the serial went back, the history starts again.
      */
     ZoneHistory next(ZoneVersion version, int depth) {
         if (version.served() == current.served() && version.signedBy() == current.signedBy()) {
             return this;
         }
         Diff diff = version.since(current);
-        if (version.serial() == current.serial() && diff.isEmpty()) {
-            return new ZoneHistory(version, diffs);
+        if (version.serial() == current.serial()) {
+            if (diff.isEmpty()) {
+                return new ZoneHistory(version, diffs);
+            }
+            if (!diffs.isEmpty()) {
+                List<Diff> folded = new ArrayList<>(diffs);
+                folded.set(folded.size() - 1, Diff.condense(List.of(folded.get(folded.size() - 1), diff)));
+                return new ZoneHistory(version, List.copyOf(folded));
+            }
         }
         if (!Serial.isAfter(version.serial(), current.serial())) {
             return of(version);
