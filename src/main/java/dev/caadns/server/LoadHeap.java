@@ -14,11 +14,20 @@ import org.slf4j.LoggerFactory;
  * handful of full collections), and nothing is given back; afterwards the launcher's ratios return,
  * and the collection the caller runs once the load is done gives the excess back. Both ratios are
  * manageable flags, changed at runtime; where the JVM does not have them, loads run as they are.
+ *
+ * <p>A load that replaces zones being served (a reload, a large zone rebuilt for a runtime change)
+ * leaves less free: the served index is live through it, so half the heap free is half of the old
+ * index and the new one together, a step the size of a whole index that the young collections
+ * then fill with the loader's promoted garbage before the next full collection. The 1M-name zone's
+ * reload peaked at 827 MiB with 50, 767 with 30, 737 with 25, 702 with 20 and 671-704 with 15 and
+ * 10 (RSS, one reload each, steady 290-295 MiB), for 4, 6, 8, 10 and 12 full collections.
  */
 final class LoadHeap implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LoadHeap.class);
     /** Free heap a full collection leaves while loading: 40-90 cost the same CPU on the 1M zone, 5 cost 40% more. */
     static final String LOADING_MIN_FREE = "50";
+    /** Free heap a full collection leaves while a load replaces served zones (above: why 20). */
+    static final String REPLACING_MIN_FREE = "20";
     /** 8 MiB of zone text, ~250,000 records: below it a load is over before the heap's steps matter. */
     static final long LARGE_LOAD_BYTES = 8L << 20;
     private static final String MIN = "MinHeapFreeRatio";
@@ -42,8 +51,10 @@ final class LoadHeap implements AutoCloseable {
     /**
      * Sets the loading ratios until {@link #close()} for a load of that much zone text (nothing for a
      * small one); a load inside another keeps the outer one's.
+     *
+     * @param replacing true when zones are served meanwhile (their index stays live through the load)
      */
-    static LoadHeap around(long zoneBytes) {
+    static LoadHeap around(long zoneBytes, boolean replacing) {
         if (!isLarge(zoneBytes)) {
             return new LoadHeap(null, null, null);
         }
@@ -53,7 +64,7 @@ final class LoadHeap implements AutoCloseable {
             String max = vm.getVMOption(MAX).getValue();
             // Max first: the JVM refuses a minimum above the maximum
             vm.setVMOption(MAX, "100");
-            vm.setVMOption(MIN, LOADING_MIN_FREE);
+            vm.setVMOption(MIN, replacing ? REPLACING_MIN_FREE : LOADING_MIN_FREE);
             return new LoadHeap(vm, min, max);
         } catch (RuntimeException e) {
             log.debug("heap ratios not changed for the load: {}", e.toString());

@@ -180,7 +180,7 @@ public final class ServedZones implements UpdateStore {
     /** Loads (or reloads) every zone file; a zone that fails keeps its previous version, if any. */
     public synchronized List<ZoneStatus> load() throws IOException {
         loading = true;
-        try (LoadHeap heap = LoadHeap.around(source.bytes())) {
+        try (LoadHeap heap = LoadHeap.around(source.bytes(), !fromFiles.isEmpty())) {
             return loadFiles();
         } finally {
             loading = false;
@@ -444,7 +444,7 @@ public final class ServedZones implements UpdateStore {
         }
         // A large zone rebuilt: its new index and the builder's arrays grow the heap as a load does.
         boolean large = LoadHeap.isLarge(rebuilt * RECORD_BYTES);
-        try (LoadHeap heap = LoadHeap.around(rebuilt * RECORD_BYTES)) {
+        try (LoadHeap heap = LoadHeap.around(rebuilt * RECORD_BYTES, true)) {
             fromFiles.forEach((origin, file) -> indexes.add(editsNow.containsKey(origin)
                     ? reuse(editsNow.get(origin), origin, serials)
                     : changesByZone.containsKey(origin) || serials.containsKey(origin)

@@ -3,11 +3,17 @@ package dev.caadns.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.caadns.zone.LoadOptions;
 import dev.caadns.zone.LoadedZone;
+import dev.caadns.zone.ZoneLoader;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The heap's free ratios while zones load, and after. */
 class LoadHeapTest {
@@ -25,6 +31,27 @@ class LoadHeapTest {
         zones.load();
 
         assertThat(during.get()).containsExactly(LoadHeap.LOADING_MIN_FREE, "100");
+        assertThat(ratios()).isEqualTo(before);
+    }
+
+    @Test
+    void aLargeReloadWhileZonesAreServedLeavesLessFreeThanTheFirstLoad(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("one.test.zone"),
+                "$TTL 300\n@ SOA ns hostmaster 1 3600 600 86400 300\n@ NS ns\nns A 192.0.2.1\n");
+        ZoneLoader loader = new ZoneLoader(LoadOptions.defaults(), List.of());
+        List<String> before = ratios();
+        List<List<String>> during = new ArrayList<>();
+        ServedZones zones = new ServedZones(ServedZones.Source.sized(() -> {
+            during.add(ratios());
+            return loader.loadDirectory(dir);
+        }, () -> LoadHeap.LARGE_LOAD_BYTES));
+
+        zones.load();
+        zones.load();
+
+        assertThat(during).containsExactly(List.of(LoadHeap.LOADING_MIN_FREE, "100"),
+                List.of(LoadHeap.REPLACING_MIN_FREE, "100"));
+        assertThat(Integer.parseInt(LoadHeap.REPLACING_MIN_FREE)).isLessThan(Integer.parseInt(LoadHeap.LOADING_MIN_FREE));
         assertThat(ratios()).isEqualTo(before);
     }
 
