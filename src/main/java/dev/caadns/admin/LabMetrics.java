@@ -51,11 +51,11 @@ public final class LabMetrics implements QueryObserver {
         this.zones = zones;
         queries = Counter.builder().name("caadns_queries_total")
                 .help("Queries answered (or dropped), by query type, rcode and transport")
-                .labelNames("type", "rcode", "transport").register(registry);
+                .labelNames("type", "rcode", "transport").withoutExemplars().register(registry);
         latency = Histogram.builder().name("caadns_query_duration_seconds")
                 .help("Time from parsed query to encoded reply").classicOnly()
                 .classicUpperBounds(0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.005, 0.025, 0.1)
-                .register(registry);
+                .withoutExemplars().register(registry);
         updates = Counter.builder().name("caadns_updates_total")
                 .help("RFC 2136 UPDATE messages by rcode (NOERROR = applied) and transport; not in caadns_queries_total")
                 .labelNames("rcode", "transport").register(registry);
