@@ -1,6 +1,7 @@
 package dev.caadns.answer;
 
 import dev.caadns.zone.NameTable;
+import dev.caadns.zone.WireName;
 import dev.caadns.zone.ZoneIndex;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -11,6 +12,8 @@ import java.util.Set;
 /** The zones being served, found by longest match of the query name. Immutable; replaced whole on reload. */
 public final class ZoneSet {
     private final NameTable<ZoneIndex> byOrigin;
+    /** Bit n is set when some origin is n bytes long: find hashes only the suffixes that could be one. */
+    private final long[] originLengths = new long[4];
     private final List<ZoneIndex> zones;
     private final Set<ZoneIndex> implicit;
     private final Map<ZoneIndex, SignedZone> signed;
@@ -27,12 +30,19 @@ public final class ZoneSet {
     /** @param signed the DNSSEC side of the zones that are signed */
     public ZoneSet(List<ZoneIndex> zones, List<ZoneIndex> implicit, Map<ZoneIndex, SignedZone> signed) {
         NameTable.Builder<ZoneIndex> builder = new NameTable.Builder<>();
-        zones.forEach(z -> builder.put(z.origin(), z));
+        for (ZoneIndex z : zones) {
+            builder.put(z.origin(), z);
+            originLengths[z.origin().length >>> 6] |= 1L << z.origin().length;
+        }
         this.byOrigin = builder.build();
         this.zones = List.copyOf(zones);
         this.implicit = Collections.newSetFromMap(new IdentityHashMap<>());
         this.implicit.addAll(implicit);
         this.signed = signed.isEmpty() ? Map.of() : new IdentityHashMap<>(signed);
+    }
+
+    private boolean someOriginIsLong(int length) {
+        return length <= WireName.MAX_LENGTH && (originLengths[length >>> 6] & 1L << length) != 0;
     }
 
     /** The zone's DNSSEC side, or null when it is served unsigned. */
@@ -53,7 +63,7 @@ public final class ZoneSet {
     public ZoneIndex find(byte[] buf, int off, int len) {
         int end = off + len;
         for (int p = off; p < end; p += (buf[p] & 0xff) + 1) {
-            ZoneIndex zone = byOrigin.get(buf, p, end - p);
+            ZoneIndex zone = someOriginIsLong(end - p) ? byOrigin.get(buf, p, end - p) : null;
             if (zone != null) {
                 return zone;
             }
