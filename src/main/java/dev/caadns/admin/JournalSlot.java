@@ -21,6 +21,8 @@ import org.xbill.DNS.Type;
  */
 final class JournalSlot {
     private static final int ANSWER_TYPES = 8;
+    private static final byte[] NONE = new byte[0];
+    private static final int[] NO_ANSWER = new int[0];
 
     private long seq = -1;
     private long timeMillis;
@@ -32,7 +34,8 @@ final class JournalSlot {
     private int opcode;
     private String tsigKey;
     private String tsigError;
-    private final byte[] name = new byte[255];
+    /** Sized to the longest name this slot held (most names are short; a slot of 255 was half of it). */
+    private byte[] name = NONE;
     private int nameLength;
     private int type;
     private boolean rd;
@@ -44,8 +47,9 @@ final class JournalSlot {
     private boolean cookie;
     private int rcode;
     private boolean truncated;
-    private final int[] answerTypes = new int[ANSWER_TYPES];
-    private final int[] answerSizes = new int[ANSWER_TYPES];
+    /** Sized, as the name, to the most answer RRsets this slot held (up to ANSWER_TYPES). */
+    private int[] answerTypes = NO_ANSWER;
+    private int[] answerSizes = NO_ANSWER;
     private int answerCount;
     private int authorityCount;
     private int additionalCount;
@@ -66,6 +70,9 @@ final class JournalSlot {
         this.tsigKey = q.tsigKey();
         this.tsigError = q.tsigError();
         this.nameLength = q.hasQuestion() ? q.nameLength() : 0;
+        if (name.length < nameLength) {
+            name = new byte[nameLength]; // once per slot and longer name: the ring reuses the slots
+        }
         System.arraycopy(q.name(), 0, name, 0, nameLength);
         this.type = q.hasQuestion() ? q.type() : -1;
         this.rd = q.recursionDesired();
@@ -79,6 +86,10 @@ final class JournalSlot {
         this.truncated = r.truncated();
         Section answer = r.answer();
         this.answerCount = Math.min(answer.count(), ANSWER_TYPES);
+        if (answerTypes.length < answerCount) {
+            answerTypes = new int[answerCount];
+            answerSizes = new int[answerCount];
+        }
         for (int i = 0; i < answerCount; i++) {
             answerTypes[i] = answer.rrset(i).type();
             answerSizes[i] = answer.rrset(i).size();
