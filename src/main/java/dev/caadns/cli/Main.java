@@ -3,7 +3,10 @@ package dev.caadns.cli;
 import dev.caadns.server.ServerMain;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,13 +20,18 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description = "Authoritative DNS server for testing certificate authorities (CAA).")
 public final class Main implements Callable<Integer> {
-    private static final List<Class<?>> SUBCOMMANDS = List.of(
-            ServeCommand.class,
-            CheckCommand.class,
-            ExplainCommand.class,
-            ChalltestsrvCommand.class,
-            CommandLine.HelpCommand.class,
-            DnssecCommand.class);
+    /**
+     * Each subcommand by its {@code @Command} name (MainTest holds the two equal): found by name, a
+     * start reads the annotations of the one it runs only (each annotation type read makes a proxy
+     * class, which the class-data archive cannot hold).
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            "serve", ServeCommand.class,
+            "check", CheckCommand.class,
+            "explain", ExplainCommand.class,
+            "challtestsrv", ChalltestsrvCommand.class,
+            "help", CommandLine.HelpCommand.class,
+            "dnssec", DnssecCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -62,18 +70,20 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine(String[] args) {
         // Plain loops: a lambda taking a CommandLine links picocli's class while the class-data
         // archive is dumped, and a linked Java 5 class is left out of it.
-        Class<?> named = null;
-        for (Class<?> subcommand : SUBCOMMANDS) {
-            if (subcommand != CommandLine.HelpCommand.class && args.length > 0
-                    && subcommand.getAnnotation(Command.class).name().equals(args[0])) {
-                named = subcommand;
-            }
-        }
+        Class<?> named = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
         CommandLine main = new CommandLine(new Main());
-        for (Class<?> subcommand : named == null ? SUBCOMMANDS : List.of(named)) {
+        for (Class<?> subcommand : named == null ? SUBCOMMANDS.values() : List.of(named)) {
             main.addSubcommand(subcommand);
         }
         return main.setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    private static Map<String, Class<?>> subcommands(Object... nameThenClass) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            byName.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+        }
+        return Collections.unmodifiableMap(byName);
     }
 
     /** No subcommand given: show what there is. */

@@ -21,6 +21,18 @@ class MainTest {
     }
 
     @Test
+    void eachSubcommandIsListedUnderItsCommandName() {
+        Main.SUBCOMMANDS.forEach((name, subcommand) ->
+                assertThat(subcommand.getAnnotation(CommandLine.Command.class).name()).isEqualTo(name));
+    }
+
+    @Test
+    void aNamedSubcommandIsTheOnlyOneSetUp() {
+        assertThat(Main.commandLine(new String[] {"check", "--strict"}).getSubcommands()).containsOnlyKeys("check");
+        assertThat(Main.commandLine(new String[] {"help", "check"}).getSubcommands()).containsKeys("serve", "check", "help");
+    }
+
+    @Test
     void helpNamesTheSubcommands() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("caadns", "serve", "check", "explain");
