@@ -16,17 +16,13 @@ final class LoadOrder {
         this.records = new int[recordCount];
     }
 
-    /** Called by the build once the table is final: owner node n's records start at start[n]. */
-    void placeNodes(NodeTable table, Node[] ownerNodes, int[] start) {
+    /**
+     * Called by the build once the table is final, with where each node's records start by its
+     * slot in the table (-1 for a node without records).
+     */
+    void placeNodes(NodeTable table, int[] startBySlot) {
         nodes = table;
-        nodeStart = new int[table.capacity()];
-        java.util.Arrays.fill(nodeStart, -1);
-        for (int n = 0; n < ownerNodes.length; n++) {
-            if (ownerNodes[n] != null) {
-                byte[] name = ownerNodes[n].name();
-                nodeStart[table.slot(name, 0, name.length)] = start[n];
-            }
-        }
+        nodeStart = startBySlot;
     }
 
     /** The store's number of record i of set, which must be an RRset of the index. */

@@ -70,35 +70,65 @@ final class NodeTable {
         }
     }
 
-    /** Collects nodes in an open-addressing table kept at most half full, then freezes it. */
+    /**
+     * Collects nodes in an open-addressing table kept at most half full, then freezes it. Each node
+     * may carry an int tag, kept by its slot (see {@link #tags()}): the load's bookkeeping by node
+     * without a field in every node or a second lookup per name.
+     */
     static final class Builder {
-        private int[] hashes = new int[8];
-        private Node[] nodes = new Node[8];
+        private int[] hashes;
+        private Node[] nodes;
+        private int[] tags;
         private int size;
 
+        /** @param expected how many nodes are coming: a table sized for them is never regrown */
+        Builder(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) * 2;
+            hashes = new int[capacity];
+            nodes = new Node[capacity];
+            tags = new int[capacity];
+        }
+
         /** Adds a node whose lowercase name is not in the table yet. */
-        void add(Node node) {
+        void add(Node node, int tag) {
             byte[] name = node.name();
             int h = WireName.hash(name, 0, name.length);
             int i = slot(name, h);
             if (nodes[i] != null) {
                 throw new IllegalArgumentException("name already in the table");
             }
-            nodes[i] = node;
-            hashes[i] = h;
-            if (++size * 2 > nodes.length) {
-                grow();
-            }
+            put(i, node, h, tag);
         }
 
-        /** The node of a lowercase name, or null. */
-        Node get(byte[] name) {
-            return nodes[slot(name, WireName.hash(name, 0, name.length))];
+        /** The node of a lowercase name, added with tag -1 when new: one probe either way. */
+        Node getOrAdd(byte[] name) {
+            int h = WireName.hash(name, 0, name.length);
+            int i = slot(name, h);
+            Node node = nodes[i];
+            if (node == null) {
+                node = new Node(name);
+                put(i, node, h, -1);
+            }
+            return node;
         }
 
         /** The table; the builder is not to be used afterwards. */
         NodeTable build() {
             return new NodeTable(hashes, nodes, size);
+        }
+
+        /** By slot of the built table ({@link NodeTable#slot}): each node's tag, -1 where none. */
+        int[] tags() {
+            return tags;
+        }
+
+        private void put(int i, Node node, int h, int tag) {
+            nodes[i] = node;
+            hashes[i] = h;
+            tags[i] = tag;
+            if (++size * 2 > nodes.length) {
+                grow();
+            }
         }
 
         /** The slot holding the node named {@code name}, or the empty slot where it belongs. */
@@ -114,13 +144,16 @@ final class NodeTable {
         private void grow() {
             int[] oldHashes = hashes;
             Node[] oldNodes = nodes;
+            int[] oldTags = tags;
             hashes = new int[oldNodes.length * 2];
             nodes = new Node[hashes.length];
+            tags = new int[hashes.length];
             for (int j = 0; j < oldNodes.length; j++) {
                 if (oldNodes[j] != null) {
                     int i = slot(oldNodes[j].name(), oldHashes[j]);
                     nodes[i] = oldNodes[j];
                     hashes[i] = oldHashes[j];
+                    tags[i] = oldTags[j];
                 }
             }
         }

@@ -28,12 +28,21 @@ final class NsAddressCheck implements LoadCheck {
         if (targets.size() == 0) {
             return;
         }
+        // each target's node, so the owners' addresses are matched by node id, not by hashing each name
+        int[] targetOf = new int[records.nodeCount()];
+        java.util.Arrays.fill(targetOf, -1);
+        for (int t = 0; t < targets.size(); t++) {
+            byte[] target = targets.name(t);
+            int node = records.findNode(target, 0, target.length);
+            if (node >= 0) {
+                targetOf[node] = t;
+            }
+        }
         boolean[] addressed = new boolean[targets.size()];
         for (int i = 0; i < records.size(); i++) {
             int type = records.type(i);
-            if (!records.dropped(i) && (type == Type.A || type == Type.AAAA)) {
-                byte[] name = records.nodeName(records.node(i));
-                int target = targets.find(name, 0, name.length);
+            if ((type == Type.A || type == Type.AAAA) && !records.dropped(i)) {
+                int target = targetOf[records.node(i)];
                 if (target >= 0) {
                     addressed[target] = true;
                 }

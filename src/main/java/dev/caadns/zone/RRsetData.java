@@ -1,21 +1,22 @@
 package dev.caadns.zone;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.xbill.DNS.Type;
 
 /**
  * Builds the one array an index's RRsets keep their TTLs and records in (see {@link RRset#data()}):
  * a set is appended where the last one ended, and a policy-like set (CAA, TXT) equal to one already
  * there, TTL included, takes that one's place instead: a million names often hold a few hundred
- * distinct CAA policies.
+ * distinct CAA policies. The sets already there are found by their bytes in place, in an
+ * open-addressing table of their offsets: no key object per set.
  */
 final class RRsetData {
     private byte[] data;
     private int size;
-    private final Map<ByteBuffer, Integer> shared = new HashMap<>();
+    /** Offset + 1 of each distinct policy-like set, by hash of its bytes; 0 = empty. */
+    private int[] shared = new int[16];
+    private int[] sharedHashes = new int[16];
+    private int sharedCount;
 
     /** @param expectedBytes a first capacity, e.g. the store's rdata bytes */
     RRsetData(int expectedBytes) {
@@ -46,15 +47,62 @@ final class RRsetData {
         int type = records.type(set[from]);
         size = end;
         if (type == Type.CAA || type == Type.TXT) {
-            Integer same = shared.get(ByteBuffer.wrap(data, at, end - at));
-            if (same != null) {
+            int same = share(at, end);
+            if (same != at) {
                 size = at;
                 at = same;
-            } else {
-                shared.put(ByteBuffer.wrap(Arrays.copyOfRange(data, at, end)), at);
             }
         }
         return new RRset(owner, type, data, at);
+    }
+
+    /** Where a set equal to data[at, end) (TTL included) already is, or at, now known, if none is. */
+    private int share(int at, int end) {
+        int h = hash(data, at, end);
+        int mask = shared.length - 1;
+        int i = h & mask;
+        for (int other; (other = shared[i] - 1) >= 0; i = (i + 1) & mask) {
+            if (sharedHashes[i] == h && Arrays.equals(data, at, end, data, other, other + setLength(other))) {
+                return other;
+            }
+        }
+        shared[i] = at + 1;
+        sharedHashes[i] = h;
+        if (++sharedCount * 2 > shared.length) {
+            growShared();
+        }
+        return at;
+    }
+
+    private int setLength(int at) {
+        return RRset.HEADER + ((data[at + 4] & 0xff) << 24 | (data[at + 5] & 0xff) << 16
+                | (data[at + 6] & 0xff) << 8 | data[at + 7] & 0xff);
+    }
+
+    private static int hash(byte[] bytes, int from, int to) {
+        int h = 1;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + bytes[i];
+        }
+        return h ^ h >>> 16;
+    }
+
+    private void growShared() {
+        int[] oldSlots = shared;
+        int[] oldHashes = sharedHashes;
+        shared = new int[oldSlots.length * 2];
+        sharedHashes = new int[shared.length];
+        int mask = shared.length - 1;
+        for (int j = 0; j < oldSlots.length; j++) {
+            if (oldSlots[j] != 0) {
+                int i = oldHashes[j] & mask;
+                while (shared[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                shared[i] = oldSlots[j];
+                sharedHashes[i] = oldHashes[j];
+            }
+        }
     }
 
     /**
@@ -62,7 +110,8 @@ final class RRsetData {
      * ({@link RRset#moveTo}), since the array they were made with may since have been regrown.
      */
     byte[] finish() {
-        shared.clear();
+        shared = null;
+        sharedHashes = null;
         data = Arrays.copyOf(data, size);
         return data;
     }

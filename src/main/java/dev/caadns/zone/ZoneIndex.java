@@ -142,27 +142,34 @@ public final class ZoneIndex {
      */
     static ZoneIndex build(Name origin, RecordStore records, LoadOrder order) {
         byte[] originWire = WireName.lower(origin);
-        NodeTable.Builder table = new NodeTable.Builder();
-        List<Node> all = new ArrayList<>();
-        Node apexNode = nodeFor(table, all, originWire);
         RecordStore.Groups groups = records.byNode();
         int[] start = groups.start();
         int[] members = groups.members();
-        // Owners first, so a node takes the case of its first record, not of a name below it.
+        // sized for the owners, so adding them never regrows it (empty non-terminals may)
+        NodeTable.Builder table = new NodeTable.Builder(records.nodeCount() + 1);
+        Node apexNode = new Node(originWire);
+        int apexId = records.findNode(originWire, 0, originWire.length);
+        table.add(apexNode, apexId >= 0 && groups.size(apexId) > 0 ? start[apexId] : -1);
+        // Owners first, so a node takes the case of its first record, not of a name below it. The
+        // parse numbered the owners by lowercase name: each is a new node, found by no lookup.
         Node[] ownerNodes = new Node[records.nodeCount()];
         for (int n = 0; n < ownerNodes.length; n++) {
-            if (groups.size(n) > 0) {
-                ownerNodes[n] = nodeFor(table, all, records.nodeName(n));
+            if (n == apexId) {
+                ownerNodes[n] = groups.size(n) > 0 ? apexNode : null;
+            } else if (groups.size(n) > 0) {
+                ownerNodes[n] = new Node(records.nodeName(n));
+                table.add(ownerNodes[n], start[n]);
             }
         }
         for (Node owner : ownerNodes) {
             if (owner != null) {
-                addEmptyNonTerminals(table, all, owner.name(), originWire);
+                addEmptyNonTerminals(table, owner.name(), originWire);
             }
         }
         RRsetData data = new RRsetData(records.size() * 6);
         List<RRset> sets = new ArrayList<>(4);
         RRset soa = null;
+        boolean anyCut = false;
         int[] set = new int[16];
         int position = 0;
         for (int n = 0; n < ownerNodes.length; n++) {
@@ -178,7 +185,7 @@ public final class ZoneIndex {
             sortByType(records, set, size);
             // the apex is spelled as the zone's name was, other nodes as their first record
             byte[] asWritten = node == apexNode ? WireName.asWritten(origin) : records.owner(set[0]);
-            byte[] owner = Arrays.equals(asWritten, node.name()) ? node.name() : asWritten;
+            byte[] owner = asWritten == node.name() || Arrays.equals(asWritten, node.name()) ? node.name() : asWritten;
             sets.clear();
             for (int from = 0, to; from < size; from = to) {
                 int type = records.type(set[from]);
@@ -191,6 +198,7 @@ public final class ZoneIndex {
                 if (type == Type.SOA && node == apexNode) {
                     soa = rrset;
                 }
+                anyCut |= type == Type.DNAME || type == Type.NS && node != apexNode;
             }
             if (order != null) {
                 System.arraycopy(set, 0, order.records, position, size);
@@ -202,16 +210,17 @@ public final class ZoneIndex {
             }
         }
         byte[] trimmed = data.finish();
-        for (Node node : all) {
-            for (RRset rrset = node.firstRRset(); rrset != null; rrset = rrset.next()) {
+        for (Node node : ownerNodes) {
+            for (RRset rrset = node == null ? null : node.firstRRset(); rrset != null; rrset = rrset.next()) {
                 rrset.moveTo(trimmed);
             }
         }
+        int[] nodeStarts = table.tags();
         NodeTable nodes = table.build();
         if (order != null) {
-            order.placeNodes(nodes, ownerNodes, start);
+            order.placeNodes(nodes, nodeStarts);
         }
-        linkTree(all, nodes, originWire);
+        linkTree(nodes, originWire, anyCut);
         if (soa == null) {
             return new ZoneIndex(originWire, apexNode, nodes, null, -1, position);
         }
@@ -243,53 +252,57 @@ public final class ZoneIndex {
         }
     }
 
-    private static Node nodeFor(NodeTable.Builder table, List<Node> all, byte[] lower) {
-        Node node = table.get(lower);
-        if (node == null) {
-            node = new Node(lower);
-            table.add(node);
-            all.add(node);
-        }
-        return node;
-    }
-
     /** Adds every name between an owner and the apex that has no records of its own. */
-    private static void addEmptyNonTerminals(NodeTable.Builder table, List<Node> all, byte[] owner,
-                                             byte[] originWire) {
+    private static void addEmptyNonTerminals(NodeTable.Builder table, byte[] owner, byte[] originWire) {
         for (int off = owner[0] + 1; owner.length - off > originWire.length; off += owner[off] + 1) {
-            byte[] ancestor = Arrays.copyOfRange(owner, off, owner.length);
-            nodeFor(table, all, ancestor);
+            table.getOrAdd(Arrays.copyOfRange(owner, off, owner.length));
         }
     }
 
-    private static void linkTree(List<Node> all, NodeTable nodes, byte[] originWire) {
+    /**
+     * Points each node at the cut or DNAME above it and each parent at its wildcard child. Only
+     * wildcards need their parent found when the zone has no cut and no DNAME (most lab zones).
+     */
+    private static void linkTree(NodeTable nodes, byte[] originWire, boolean anyCut) {
+        Map<Node.Links, Node.Links> interned = new HashMap<>();
+        if (!anyCut) {
+            nodes.forEach(node -> {
+                if (node.name().length > originWire.length && isWildcard(node.name())) {
+                    parent(nodes, node).wildcard(node, interned);
+                }
+            });
+            return;
+        }
         // parents before children: a parent's name is shorter, so bucket by length (at most 255)
         int[] start = new int[WireName.MAX_LENGTH + 2];
-        for (Node node : all) {
-            start[node.name().length + 1]++;
-        }
+        nodes.forEach(node -> start[node.name().length + 1]++);
         for (int length = 0; length <= WireName.MAX_LENGTH; length++) {
             start[length + 1] += start[length];
         }
-        Node[] byLength = new Node[all.size()];
-        for (Node node : all) {
-            byLength[start[node.name().length]++] = node;
-        }
-        Map<Node.Links, Node.Links> interned = new HashMap<>();
+        Node[] byLength = new Node[nodes.size()];
+        nodes.forEach(node -> byLength[start[node.name().length]++] = node);
         for (Node node : byLength) {
             if (node.name().length == originWire.length) {
                 continue;
             }
-            int parentOff = node.name()[0] + 1;
-            Node parent = nodes.get(node.name(), parentOff, node.name().length - parentOff);
+            Node parent = parent(nodes, node);
             if (parent.cut() != null) {
                 node.cut(parent.cut(), interned);
             } else if (parent.isDelegation() || parent.get(Type.DNAME) != null) {
                 node.cut(parent, interned);
             }
-            if (node.name()[0] == 1 && node.name()[1] == '*') {
+            if (isWildcard(node.name())) {
                 parent.wildcard(node, interned);
             }
         }
+    }
+
+    private static boolean isWildcard(byte[] name) {
+        return name[0] == 1 && name[1] == '*';
+    }
+
+    private static Node parent(NodeTable nodes, Node node) {
+        int parentOff = node.name()[0] + 1;
+        return nodes.get(node.name(), parentOff, node.name().length - parentOff);
     }
 }

@@ -1,0 +1,91 @@
+package dev.caadns.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The index's name table and its builder: presized, tags kept by slot, one probe per name. */
+class NodeTableTest {
+
+    private static byte[] wire(String name) {
+        return WireName.lower(Fixtures.name(name));
+    }
+
+    @Test
+    void findsEachNodeInAnyCaseAndInASliceOfABuffer() {
+        NodeTable.Builder builder = new NodeTable.Builder(2);
+        Node a = new Node(wire("a.lab.test."));
+        Node b = new Node(wire("b.lab.test."));
+        builder.add(a, 7);
+        builder.add(b, -1);
+        NodeTable table = builder.build();
+
+        assertThat(table.size()).isEqualTo(2);
+        assertThat(table.get(wire("a.lab.test."))).isSameAs(a);
+        byte[] query = new byte[3 + 12];
+        System.arraycopy(WireName.asWritten(Fixtures.name("B.Lab.TEST.")), 0, query, 3, 12);
+        assertThat(table.get(query, 3, 12)).isSameAs(b);
+        assertThat(table.get(wire("c.lab.test."))).isNull();
+        assertThat(table.slot(wire("c.lab.test."), 0, 12)).isEqualTo(-1);
+    }
+
+    @Test
+    void tagsStayWithTheirNodesWhenTheTableGrowsPastWhatWasExpected() {
+        NodeTable.Builder builder = new NodeTable.Builder(1);
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            Node node = new Node(wire("h" + i + ".lab.test."));
+            nodes.add(node);
+            builder.add(node, i * 3);
+        }
+        int[] tags = builder.tags();
+        NodeTable table = builder.build();
+
+        assertThat(table.size()).isEqualTo(1000);
+        assertThat(table.capacity()).isGreaterThanOrEqualTo(2000);
+        for (int i = 0; i < 1000; i++) {
+            byte[] name = nodes.get(i).name();
+            int slot = table.slot(name, 0, name.length);
+            assertThat(table.get(name)).isSameAs(nodes.get(i));
+            assertThat(tags[slot]).as("tag of h%d", i).isEqualTo(i * 3);
+        }
+    }
+
+    @Test
+    void aTableSizedForItsNodesIsNotRegrownAndStaysAtMostHalfFull() {
+        NodeTable.Builder builder = new NodeTable.Builder(1 << 10);
+        int[] tagsBefore = builder.tags();
+        for (int i = 0; i < 1 << 10; i++) {
+            builder.add(new Node(wire("n" + i + ".lab.test.")), i);
+        }
+        assertThat(builder.tags()).isSameAs(tagsBefore);
+        assertThat(builder.build().capacity()).isEqualTo(1 << 11);
+    }
+
+    @Test
+    void getOrAddMakesANodeOnceAndFindsTheOneAlreadyThere() {
+        NodeTable.Builder builder = new NodeTable.Builder(4);
+        Node owner = new Node(wire("x.lab.test."));
+        builder.add(owner, 0);
+
+        assertThat(builder.getOrAdd(wire("x.lab.test."))).isSameAs(owner);
+        Node made = builder.getOrAdd(wire("lab.test."));
+        assertThat(builder.getOrAdd(wire("lab.test."))).isSameAs(made);
+        int[] tags = builder.tags();
+        NodeTable table = builder.build();
+        assertThat(table.size()).isEqualTo(2);
+        assertThat(tags[table.slot(made.name(), 0, made.name().length)]).isEqualTo(-1);
+    }
+
+    @Test
+    void aNameAddedTwiceIsRefused() {
+        NodeTable.Builder builder = new NodeTable.Builder(4);
+        builder.add(new Node(wire("x.lab.test.")), 0);
+
+        assertThatThrownBy(() -> builder.add(new Node(wire("x.lab.test.")), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
