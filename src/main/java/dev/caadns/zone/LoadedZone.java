@@ -38,6 +38,7 @@ public final class LoadedZone {
         this.source = source;
         this.records = records;
         this.loadOrder = new LoadOrder(records.size());
+        records.freeLookups();
         this.index = ZoneIndex.build(origin, records, loadOrder);
         records.keepPlacesOnly();
         this.findings = List.copyOf(findings);

@@ -34,6 +34,9 @@ final class NameIds {
 
     /** Frees the lookup table; {@link #name} still works, finding and adding no longer do. */
     void freeze() {
+        if (slots == null) {
+            return;
+        }
         slots = null;
         names = Arrays.copyOf(names, size);
     }

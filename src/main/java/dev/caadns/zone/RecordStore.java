@@ -259,13 +259,21 @@ final class RecordStore {
     }
 
     /**
+     * Frees the name tables' lookups ({@link #findNode} and adding no longer work; names still
+     * do): the index build needs none, and a million names' tables are 32 MiB it then has back.
+     */
+    void freeLookups() {
+        spellings.freeze();
+        nodes.freeze();
+    }
+
+    /**
      * Keeps only what says where each record came from (owner as written, file, line, comment) and
      * frees the rest (types, TTLs, rdata, the name tables' lookups), once an index holds it: a load
      * or a reload then needs the old and the new index and little besides.
      */
     void keepPlacesOnly() {
-        spellings.freeze();
-        nodes.freeze();
+        freeLookups();
         typeClass = null;
         ttl = null;
         dataStart = null;

@@ -148,19 +148,21 @@ public final class ZoneIndex {
         // sized for the owners, so adding them never regrows it (empty non-terminals may)
         NodeTable.Builder table = new NodeTable.Builder(records.nodeCount() + 1);
         Node apexNode = new Node(originWire);
-        int apexId = records.findNode(originWire, 0, originWire.length);
-        table.add(apexNode, apexId >= 0 && groups.size(apexId) > 0 ? start[apexId] : -1);
+        int apexStart = -1;
         // Owners first, so a node takes the case of its first record, not of a name below it. The
-        // parse numbered the owners by lowercase name: each is a new node, found by no lookup.
+        // parse numbered the owners by lowercase name: each is a new node, found by no lookup (the
+        // store's lookups may be gone already).
         Node[] ownerNodes = new Node[records.nodeCount()];
         for (int n = 0; n < ownerNodes.length; n++) {
-            if (n == apexId) {
+            if (Arrays.equals(records.nodeName(n), originWire)) {
                 ownerNodes[n] = groups.size(n) > 0 ? apexNode : null;
+                apexStart = groups.size(n) > 0 ? start[n] : -1;
             } else if (groups.size(n) > 0) {
                 ownerNodes[n] = new Node(records.nodeName(n));
                 table.add(ownerNodes[n], start[n]);
             }
         }
+        table.add(apexNode, apexStart);
         for (Node owner : ownerNodes) {
             if (owner != null) {
                 addEmptyNonTerminals(table, owner.name(), originWire);
