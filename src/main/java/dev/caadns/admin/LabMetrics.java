@@ -12,9 +12,12 @@ import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
-import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
@@ -40,7 +44,7 @@ public final class LabMetrics implements QueryObserver {
     private final Counter queries;
     /** Data points by (type, rcode, transport), found once, so counting a query does not allocate. */
     private final AtomicReferenceArray<CounterDataPoint> points = new AtomicReferenceArray<>((TYPES + 1) * RCODES * TRANSPORTS.length);
-    private final Histogram latency;
+    private final Latency latency = new Latency();
     private final Counter zoneLoads;
     private final Counter updates;
     private volatile Map<String, Long> findingsByCode = Map.of();
@@ -52,10 +56,7 @@ public final class LabMetrics implements QueryObserver {
         queries = Counter.builder().name("caadns_queries_total")
                 .help("Queries answered (or dropped), by query type, rcode and transport")
                 .labelNames("type", "rcode", "transport").withoutExemplars().register(registry);
-        latency = Histogram.builder().name("caadns_query_duration_seconds")
-                .help("Time from parsed query to encoded reply").classicOnly()
-                .classicUpperBounds(0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.005, 0.025, 0.1)
-                .withoutExemplars().register(registry);
+        registry.register(latency);
         updates = Counter.builder().name("caadns_updates_total")
                 .help("RFC 2136 UPDATE messages by rcode (NOERROR = applied) and transport; not in caadns_queries_total")
                 .labelNames("rcode", "transport").register(registry);
@@ -95,7 +96,7 @@ public final class LabMetrics implements QueryObserver {
             points.set(slot, point);
         }
         point.inc();
-        latency.observe(nanos / 1e9);
+        latency.observe(nanos);
     }
 
     /** Counts a load or reload: each zone's result, and the findings by code. */
@@ -136,6 +137,61 @@ public final class LabMetrics implements QueryObserver {
     /** Escaped as the text format wants: backslash, quote and newline. */
     private static String labelValue(String value) {
         return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    /**
+     * caadns_query_duration_seconds, a classic histogram counted here: the client library's Histogram
+     * allocated an AtomicBoolean and a lambda on every observation (its native-histogram reset check,
+     * even when classic only) and took four atomic updates; this takes two LongAdder increments. The
+     * scrape builds the same snapshot the library's would, so /metrics prints the same lines.
+     */
+    private static final class Latency implements Collector {
+        private static final double[] BOUNDS = {0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.005,
+                0.025, 0.1, Double.POSITIVE_INFINITY};
+        /** The bounds in whole nanoseconds: n ns lies in the first bucket whose bound is >= n / 1e9. */
+        private static final long[] BOUND_NANOS = new long[BOUNDS.length - 1];
+        static {
+            for (int i = 0; i < BOUND_NANOS.length; i++) {
+                BOUND_NANOS[i] = Math.round(BOUNDS[i] * 1e9);
+            }
+        }
+
+        private final LongAdder[] buckets = new LongAdder[BOUNDS.length];
+        private final LongAdder sumNanos = new LongAdder();
+
+        Latency() {
+            for (int i = 0; i < buckets.length; i++) {
+                buckets[i] = new LongAdder();
+            }
+        }
+
+        void observe(long nanos) {
+            int i = 0;
+            while (i < BOUND_NANOS.length && nanos > BOUND_NANOS[i]) {
+                i++;
+            }
+            buckets[i].increment();
+            sumNanos.add(nanos);
+        }
+
+        @Override
+        public MetricSnapshot collect() {
+            long[] counts = new long[buckets.length];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = buckets[i].sum();
+            }
+            return HistogramSnapshot.builder().name("caadns_query_duration_seconds")
+                    .help("Time from parsed query to encoded reply")
+                    .dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
+                            .classicHistogramBuckets(ClassicHistogramBuckets.of(BOUNDS, counts))
+                            .sum(sumNanos.sum() / 1e9).build())
+                    .build();
+        }
+
+        @Override
+        public String getPrometheusName() {
+            return "caadns_query_duration_seconds";
+        }
     }
 
     public static String contentType() {
