@@ -103,7 +103,7 @@ public final class ZoneLoader {
         return zones;
     }
 
-    private static List<LoadCheck> checks(String source) {
+    static List<LoadCheck> checks(String source) {
         return List.of(new ClassCheck(), new MetaTypeCheck(), new OutOfZoneCheck(), new RrsetNormalizer(),
                 new ApexCheck(source), new AliasCheck(), new OcclusionCheck(),
                 new NsAddressCheck());
