@@ -52,6 +52,11 @@ final class NodeTable {
         return nodes.length;
     }
 
+    /** The node in slot i (0 to {@link #capacity()} - 1), or null. */
+    Node at(int slot) {
+        return nodes[slot];
+    }
+
     private static boolean equalsLowercaseKey(byte[] key, byte[] buf, int off) {
         for (int i = 0; i < key.length; i++) {
             if (key[i] != WireName.toLower(buf[off + i])) {

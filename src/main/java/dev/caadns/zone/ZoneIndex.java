@@ -51,6 +51,10 @@ public final class ZoneIndex {
         return nodes.get(buf, off, len);
     }
 
+    NodeTable table() {
+        return nodes;
+    }
+
     /** The SOA as it goes into negative answers: TTL = min(SOA TTL, MINIMUM), RFC 2308 §5. */
     public RRset negativeSoa() {
         return negativeSoa;

@@ -69,6 +69,36 @@ class ZoneContentTest {
     }
 
     @Test
+    void manyNamesWrittenInAnotherOrderSitInOtherSlotsAndAreStillTheSameOrNot() {
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            names.append("h").append(i).append(" 300 IN A 192.0.2.").append(i % 250).append('\n');
+        }
+        List<String> reversed = new java.util.ArrayList<>(names.toString().lines().toList());
+        java.util.Collections.reverse(reversed);
+        String backwards = String.join("\n", reversed) + "\n";
+
+        assertThat(ZoneContent.same(index(ZONE + names), index(ZONE + backwards))).isTrue();
+        assertThat(ZoneContent.same(index(ZONE + names), index(ZONE + backwards.replace("h0 300 IN A 192.0.2.0",
+                "h0 300 IN A 192.0.2.255")))).isFalse();
+        assertThat(ZoneContent.same(index(ZONE + names), index(ZONE + names.toString().replace("h299 ", "h300 "))))
+                .isFalse();
+    }
+
+    @Test
+    void aNodeWhoseSetsAreChainedInAnotherOrderIsTheSameAndAnyDifferenceInItIsNot() {
+        // the edit puts the TXT set in beside www's A and CAA; the file's index chains them by type
+        ZoneIndex edited = ZoneContent.edited(index(ZONE), Map.of(name("www.lab.test."), Set.of(Type.TXT)),
+                List.of(record("www.lab.test. 300 IN TXT \"x\"")));
+        ZoneIndex file = index(ZONE + "www 300 IN TXT \"x\"\n");
+
+        assertThat(ZoneContent.same(edited, file)).isTrue();
+        assertThat(ZoneContent.same(file, edited)).isTrue();
+        assertThat(ZoneContent.same(edited, index(ZONE + "www 300 IN TXT \"y\"\n"))).isFalse();
+        assertThat(ZoneContent.same(index(ZONE.replace("CAA 0", "CAA 128") + "www 300 IN TXT \"x\"\n"), edited)).isFalse();
+    }
+
+    @Test
     void anEditThatDropsTheSoaIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> ZoneContent.edited(index(ZONE),
                 Map.of(ORIGIN, Set.of(Type.SOA)), List.of())).withMessageContaining("no SOA");
