@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -257,18 +256,13 @@ final class MasterFileParser {
     /** Stores what {@link #plainRecord} read. */
     private void addPlain(State state, String source, int line, String comment) {
         long ttl = state.ttl(plain.ttl());
-        if (plain.ownerWritten()) {
-            byte[] owner = plain.owner();
-            int length = plain.ownerLength();
-            if (state.lastOwner == null
-                    || !Arrays.equals(state.lastOwner, 0, state.lastOwner.length, owner, 0, length)) {
-                state.lastOwner = Arrays.copyOf(owner, length);
-            }
-        }
+        byte[] owner = plain.ownerWritten() ? plain.owner() : state.lastOwner;
+        int length = plain.ownerWritten() ? plain.ownerLength() : owner.length;
         state.lastTtl = ttl;
         firstRecord(state);
-        records.add(state.lastOwner, 0, state.lastOwner.length, plain.type(), plain.dclass(), ttl,
-                plain.rdata(), 0, plain.rdataLength(), source, line, comment);
+        records.add(owner, 0, length, plain.type(), plain.dclass(), ttl, plain.rdata(), 0,
+                plain.rdataLength(), source, line, comment);
+        state.lastOwner = records.owner(records.size() - 1); // the store's copy: no array per record
     }
 
     private Record tokenizedRecord(Entry entry, State state) throws IOException, EntryException {

@@ -43,35 +43,46 @@ final class NameIds {
 
     /** The id of the name at buf[off, off+len), or -1. */
     int find(byte[] buf, int off, int len) {
-        int mask = slots.length - 1;
-        for (int i = WireName.hash(buf, off, len) & mask; ; i = (i + 1) & mask) {
-            int id = slots[i] - 1;
-            if (id < 0) {
-                return -1;
-            }
-            if (same(names[id], buf, off, len)) {
-                return id;
-            }
-        }
+        int at = slot(buf, off, len, WireName.hash(buf, off, len));
+        return at >= 0 ? slots[at] - 1 : -1;
     }
 
     /** The id of the name, added (copied; lowercased when ignoring case) if new. */
     int add(byte[] buf, int off, int len) {
-        int id = find(buf, off, len);
-        if (id >= 0) {
-            return id;
+        int hash = WireName.hash(buf, off, len);
+        int at = slot(buf, off, len, hash);
+        if (at >= 0) {
+            return slots[at] - 1;
         }
-        byte[] name = Arrays.copyOfRange(buf, off, off + len);
-        return addNew(ignoreCase ? lowercase(name) : name);
+        byte[] name = ignoreCase ? WireName.lower(buf, off, len) : Arrays.copyOfRange(buf, off, off + len);
+        return addNew(name, ~at, hash);
     }
 
     /** As {@link #add(byte[], int, int)}, keeping {@code name} itself when it needs no change. */
     int add(byte[] name) {
-        int id = find(name, 0, name.length);
-        if (id >= 0) {
-            return id;
+        int hash = WireName.hash(name, 0, name.length);
+        int at = slot(name, 0, name.length, hash);
+        if (at >= 0) {
+            return slots[at] - 1;
         }
-        return addNew(ignoreCase ? lowercase(name) : name);
+        return addNew(ignoreCase ? lowercase(name) : name, ~at, hash);
+    }
+
+    /**
+     * The slot holding the name, or {@code ~slot} of the empty one where it would go: one hash and
+     * one probe per lookup, which for a million names is mostly a cache miss on {@code slots}.
+     */
+    private int slot(byte[] buf, int off, int len, int hash) {
+        int mask = slots.length - 1;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            int id = slots[i] - 1;
+            if (id < 0) {
+                return ~i;
+            }
+            if (same(names[id], buf, off, len)) {
+                return i;
+            }
+        }
     }
 
     /** The name itself when already lowercase, else a lowercase copy. */
@@ -84,21 +95,23 @@ final class NameIds {
         return name;
     }
 
-    private int addNew(byte[] name) {
+    private int addNew(byte[] name, int emptySlot, int hash) {
         if (size == names.length) {
             names = Arrays.copyOf(names, size * 2);
         }
         names[size] = name;
         if ((size + 1) * 2 > slots.length) {
             rehash(slots.length * 2);
+            place(size, hash);
+        } else {
+            slots[emptySlot] = size + 1;
         }
-        place(size);
         return size++;
     }
 
-    private void place(int id) {
+    private void place(int id, int hash) {
         int mask = slots.length - 1;
-        int i = WireName.hash(names[id], 0, names[id].length) & mask;
+        int i = hash & mask;
         while (slots[i] != 0) {
             i = (i + 1) & mask;
         }
@@ -108,7 +121,7 @@ final class NameIds {
     private void rehash(int capacity) {
         slots = new int[capacity];
         for (int id = 0; id < size; id++) {
-            place(id);
+            place(id, WireName.hash(names[id], 0, names[id].length));
         }
     }
 

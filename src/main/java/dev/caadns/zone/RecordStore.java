@@ -8,18 +8,22 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
 /**
- * A zone's records between reading and indexing, column by column: owners as ids into two name
- * tables (as written, and the case-insensitive node they belong to), rdata in one byte array, and the
- * place each record came from. No object per record: the million-name zone is a few big arrays. The
+ * A zone's records between reading and indexing, column by column: owners as ids into the table of
+ * nodes (case ignored; an owner written with capitals also has an id among its other spellings),
+ * rdata in one byte array, and the place each record came from. No object per record: the million-name zone is a few big arrays. The
  * checks drop records or change their TTL here; dnsjava records are made only for what a finding
  * shows or a caller asks for.
  */
 final class RecordStore {
-    private final NameIds spellings;
+    /** Lowercase owners; an owner written in lowercase is its node's name itself. */
     private final NameIds nodes;
+    /** Owners written with capitals, exactly; null while there is none (most zone files). */
+    private NameIds otherSpellings;
+    /** The node of each of {@link #otherSpellings}. */
     private int[] spellingNode;
 
     private int count;
+    /** A node id where the owner is written as its node's name, else ~ its id in otherSpellings. */
     private int[] spelling;
     private int[] typeClass;
     private int[] ttl;
@@ -33,6 +37,9 @@ final class RecordStore {
     private final BitSet dropped = new BitSet();
 
     private final List<String> files = new ArrayList<>();
+    /** The file of the last record added and its id: records come a file at a time. */
+    private String lastFile;
+    private int lastFileId;
     private final List<String> comments = new ArrayList<>(List.of(""));
 
     RecordStore() {
@@ -42,9 +49,7 @@ final class RecordStore {
     /** @param expected how many records are coming, so a large zone's arrays are not regrown */
     RecordStore(int expected) {
         int capacity = Math.max(16, expected);
-        spellings = new NameIds(false, capacity / 2);
         nodes = new NameIds(true, capacity / 2);
-        spellingNode = new int[capacity / 2];
         spelling = new int[capacity];
         typeClass = new int[capacity];
         ttl = new int[capacity];
@@ -70,14 +75,9 @@ final class RecordStore {
     /** Adds one record; the owner and rdata are copied out of the caller's buffers. */
     void add(byte[] owner, int ownerOff, int ownerLen, int type, int dclass, long recordTtl,
              byte[] rdata, int rdataOff, int rdataLen, String inFile, int atLine, String text) {
-        int known = spellings.size();
-        int s = spellings.add(owner, ownerOff, ownerLen);
-        if (s == known) {
-            if (s == spellingNode.length) {
-                spellingNode = Arrays.copyOf(spellingNode, Math.max(16, s * 2));
-            }
-            spellingNode[s] = nodes.add(spellings.name(s)); // shares the bytes when lowercase
-        }
+        // records come grouped by owner: most need no lookup
+        int s = count > 0 && sameOwner(count - 1, owner, ownerOff, ownerLen) ? spelling[count - 1]
+                : spelling(owner, ownerOff, ownerLen);
         if (count == spelling.length) {
             grow();
         }
@@ -107,6 +107,32 @@ final class RecordStore {
         dataStart[++count] = end;
     }
 
+    private boolean sameOwner(int i, byte[] owner, int off, int len) {
+        byte[] previous = owner(i);
+        return Arrays.equals(previous, 0, previous.length, owner, off, off + len);
+    }
+
+    private int spelling(byte[] owner, int off, int len) {
+        int node = nodes.add(owner, off, len);
+        byte[] name = nodes.name(node);
+        if (Arrays.equals(name, 0, name.length, owner, off, off + len)) {
+            return node;
+        }
+        if (otherSpellings == null) {
+            otherSpellings = new NameIds(false);
+            spellingNode = new int[16];
+        }
+        int known = otherSpellings.size();
+        int other = otherSpellings.add(owner, off, len);
+        if (other == known) {
+            if (other == spellingNode.length) {
+                spellingNode = Arrays.copyOf(spellingNode, other * 2);
+            }
+            spellingNode[other] = node;
+        }
+        return ~other;
+    }
+
     void add(Record record, String inFile, int atLine, String text) {
         byte[] owner = WireName.asWritten(record.getName());
         byte[] rdata = Rdata.wire(record);
@@ -115,15 +141,16 @@ final class RecordStore {
     }
 
     private int fileId(String name) {
-        int last = files.size() - 1;
-        if (last >= 0 && files.get(last).equals(name)) {
-            return last;
+        if (name.equals(lastFile)) {
+            return lastFileId;
         }
         int id = files.indexOf(name);
         if (id < 0) {
             files.add(name);
             id = files.size() - 1;
         }
+        lastFile = name;
+        lastFileId = id;
         return id;
     }
 
@@ -145,7 +172,8 @@ final class RecordStore {
 
     /** The case-insensitive owner id of record i. */
     int node(int i) {
-        return spellingNode[spelling[i]];
+        int s = spelling[i];
+        return s >= 0 ? s : spellingNode[~s];
     }
 
     /** Lowercase wire name of node id n. */
@@ -160,7 +188,8 @@ final class RecordStore {
 
     /** Wire owner of record i as written. */
     byte[] owner(int i) {
-        return spellings.name(spelling[i]);
+        int s = spelling[i];
+        return s >= 0 ? nodes.name(s) : otherSpellings.name(~s);
     }
 
     Name ownerName(int i) {
@@ -263,8 +292,10 @@ final class RecordStore {
      * do): the index build needs none, and a million names' tables are 32 MiB it then has back.
      */
     void freeLookups() {
-        spellings.freeze();
         nodes.freeze();
+        if (otherSpellings != null) {
+            otherSpellings.freeze();
+        }
     }
 
     /**

@@ -1,0 +1,44 @@
+package dev.caadns.zone;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import org.xbill.DNS.Name;
+
+/**
+ * What parsing a zone file costs the loading thread: CPU seconds and bytes allocated by
+ * {@link MasterFileParser#parse}, a cold first run and then warm ones in the same JVM. A tool for
+ * benchmarks (run it pinned, {@code taskset -c 0}), not a test: CPU and allocation, which a busy
+ * machine distorts far less than wall time.
+ *
+ * <pre>java -cp target/classes:target/test-classes:$(deps) dev.caadns.zone.ParseCost FILE [RUNS] [load]</pre>
+ * With {@code load}, times the whole {@code ZoneLoader.load} (checks, no validators) instead.
+ */
+public final class ParseCost {
+
+    private ParseCost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        boolean whole = args.length > 2 && args[2].equals("load");
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        for (int run = 1; run <= runs; run++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            long bytes = threads.getThreadAllocatedBytes(id);
+            long wall = System.nanoTime();
+            int records;
+            if (whole) {
+                records = new ZoneLoader(LoadOptions.defaults(), java.util.List.of()).load(file, null).recordCount();
+            } else {
+                records = MasterFileParser.parse(file, null, Name.root, LoadOptions.defaults()).store().size();
+            }
+            System.out.printf("run %d%s: %.3f CPU s, %.1f MB allocated, %.3f wall s, %d records%n", run,
+                    run == 1 ? " (cold)" : "", (threads.getCurrentThreadCpuTime() - cpu) / 1e9,
+                    (threads.getThreadAllocatedBytes(id) - bytes) / 1e6, (System.nanoTime() - wall) / 1e9,
+                    records);
+        }
+    }
+}

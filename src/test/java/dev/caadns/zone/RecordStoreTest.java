@@ -1,0 +1,62 @@
+package dev.caadns.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/** Owners keep the case they were written in, while records of one name share one node. */
+class RecordStoreTest {
+
+    private static final byte[] RDATA = {10, 0, 0, 1};
+
+    @Test
+    void ownersKeepTheirSpellingAndShareTheirNode() {
+        RecordStore store = new RecordStore();
+        String[] owners = {"Www.Example.", "www.example.", "www.example.", "WWW.example.", "Www.Example.",
+            "mail.example.", "MAIL.example.", "www.example."};
+        for (int i = 0; i < owners.length; i++) {
+            add(store, owners[i], i + 1);
+        }
+
+        assertThat(store.nodeCount()).isEqualTo(2);
+        for (int i = 0; i < owners.length; i++) {
+            assertThat(store.ownerName(i).toString()).as("record %d", i).isEqualTo(owners[i]);
+            assertThat(store.line(i)).isEqualTo(i + 1);
+        }
+        int www = store.node(0);
+        assertThat(new int[] {store.node(1), store.node(2), store.node(3), store.node(4), store.node(7)})
+                .containsOnly(www);
+        assertThat(store.node(6)).isEqualTo(store.node(5)).isNotEqualTo(www);
+        assertThat(WireName.toName(store.nodeName(www)).toString()).isEqualTo("www.example.");
+        byte[] upper = WireName.asWritten(Fixtures.name("WWW.EXAMPLE."));
+        assertThat(store.findNode(upper, 0, upper.length)).isEqualTo(www);
+    }
+
+    @Test
+    void spellingsSurviveKeepingPlacesOnly() {
+        RecordStore store = new RecordStore(4);
+        for (int i = 0; i < 100; i++) {
+            add(store, (i % 3 == 0 ? "H" : "h") + (i / 2) + ".example.", i);
+        }
+        store.keepPlacesOnly();
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(store.ownerName(i).toString()).isEqualTo((i % 3 == 0 ? "H" : "h") + (i / 2) + ".example.");
+            assertThat(store.file(i)).isEqualTo("z.zone");
+        }
+        assertThat(store.nodeCount()).isEqualTo(50);
+    }
+
+    private static void add(RecordStore store, String owner, int line) {
+        byte[] wire = WireName.asWritten(Name.fromConstantString(owner));
+        // the owner in a larger buffer, as the fast reader hands it over
+        byte[] buffer = new byte[wire.length + 7];
+        System.arraycopy(wire, 0, buffer, 3, wire.length);
+        store.add(buffer, 3, wire.length, Type.A, 1, 300, RDATA, 0, RDATA.length, "z.zone", line, "");
+        assertThat(new String(store.owner(store.size() - 1), StandardCharsets.ISO_8859_1))
+                .isEqualTo(new String(wire, StandardCharsets.ISO_8859_1));
+    }
+}
