@@ -21,7 +21,8 @@ final class NameIds {
     NameIds(boolean ignoreCase, int expected) {
         this.ignoreCase = ignoreCase;
         this.names = new byte[Math.max(16, expected)][];
-        this.slots = new int[Integer.highestOneBit(names.length) * 4];
+        // at most a third full when the expected names are in: most lookups find their slot first
+        this.slots = new int[Integer.highestOneBit(names.length * 3) * 2];
     }
 
     int size() {
@@ -85,8 +86,44 @@ final class NameIds {
         }
     }
 
+    /**
+     * Adds {@code kept[from + k]}, names as the table keeps them (lowercase when ignoring case), each
+     * of hash {@code hashes[k]}, and replaces that hash with the name's id. The table is grown
+     * first, so the loop is one probe per name with no call between, and the cache misses of
+     * neighbouring names overlap.
+     */
+    void addAll(byte[][] kept, int from, int[] hashes) {
+        int n = hashes.length;
+        if (size + n > names.length) {
+            names = Arrays.copyOf(names, size + n);
+        }
+        int capacity = slots.length;
+        while ((size + n) * 2L > capacity) {
+            capacity *= 2;
+        }
+        if (capacity != slots.length) {
+            rehash(capacity);
+        }
+        int mask = slots.length - 1;
+        for (int k = 0; k < n; k++) {
+            byte[] name = kept[from + k];
+            int i = hashes[k] & mask;
+            int id = slots[i] - 1;
+            while (id >= 0 && !Arrays.equals(names[id], name)) {
+                i = (i + 1) & mask;
+                id = slots[i] - 1;
+            }
+            if (id < 0) {
+                names[size] = name;
+                slots[i] = size + 1;
+                id = size++;
+            }
+            hashes[k] = id;
+        }
+    }
+
     /** The name itself when already lowercase, else a lowercase copy. */
-    private static byte[] lowercase(byte[] name) {
+    static byte[] lowercase(byte[] name) {
         for (int i = 0; i < name.length; i++) {
             if (WireName.toLower(name[i]) != name[i]) {
                 return WireName.lower(name, 0, name.length);

@@ -8,23 +8,29 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
 /**
- * A zone's records between reading and indexing, column by column: owners as ids into the table of
- * nodes (case ignored; an owner written with capitals also has an id among its other spellings),
- * rdata in one byte array, and the place each record came from. No object per record: the million-name zone is a few big arrays. The
- * checks drop records or change their TTL here; dnsjava records are made only for what a finding
- * shows or a caller asks for.
+ * A zone's records between reading and indexing, column by column: owners as runs (consecutive
+ * records of one owner as written) and the case-insensitive node each run belongs to, rdata in one
+ * byte array, and the place each record came from. No object per record: the million-name zone is
+ * a few big arrays. The checks drop records or change their TTL here; dnsjava records are made only
+ * for what a finding shows or a caller asks for.
  */
 final class RecordStore {
-    /** Lowercase owners; an owner written in lowercase is its node's name itself. */
-    private final NameIds nodes;
-    /** Owners written with capitals, exactly; null while there is none (most zone files). */
-    private NameIds otherSpellings;
-    /** The node of each of {@link #otherSpellings}. */
-    private int[] spellingNode;
+    /**
+     * The owner as written of each run. Zone files group records by owner, so adding a record
+     * compares its owner with the previous one only; the node of each new run is looked up later,
+     * all together ({@link #settle}), where a million lookups overlap their cache misses.
+     */
+    private byte[][] runOwner;
+    private int runs;
+    /** Lowercase owners; runs [0, settled) have their node. */
+    private NameIds nodes;
+    private int settled;
+    /** The node of each run; null while each run is a node of its own (run i is node i). */
+    private int[] runNode;
 
     private int count;
-    /** A node id where the owner is written as its node's name, else ~ its id in otherSpellings. */
-    private int[] spelling;
+    /** The run of each record. */
+    private int[] run;
     private int[] typeClass;
     private int[] ttl;
     private int[] dataStart;
@@ -49,8 +55,8 @@ final class RecordStore {
     /** @param expected how many records are coming, so a large zone's arrays are not regrown */
     RecordStore(int expected) {
         int capacity = Math.max(16, expected);
-        nodes = new NameIds(true, capacity / 2);
-        spelling = new int[capacity];
+        runOwner = new byte[capacity / 2][];
+        run = new int[capacity];
         typeClass = new int[capacity];
         ttl = new int[capacity];
         dataStart = new int[capacity + 1];
@@ -69,37 +75,35 @@ final class RecordStore {
 
     /** Distinct owner names, case ignored; {@link #node} numbers them in order of first appearance. */
     int nodeCount() {
-        return nodes.size();
+        return settledNodes().size();
     }
 
     /** Adds one record; the owner and rdata are copied out of the caller's buffers. */
     void add(byte[] owner, int ownerOff, int ownerLen, int type, int dclass, long recordTtl,
              byte[] rdata, int rdataOff, int rdataLen, String inFile, int atLine, String text) {
-        // records come grouped by owner: most need no lookup
-        int s = count > 0 && sameOwner(count - 1, owner, ownerOff, ownerLen) ? spelling[count - 1]
-                : spelling(owner, ownerOff, ownerLen);
-        if (count == spelling.length) {
+        if (count == run.length) {
             grow();
         }
+        run[count] = count > 0 && sameOwner(count - 1, owner, ownerOff, ownerLen) ? run[count - 1]
+                : newRun(owner, ownerOff, ownerLen);
         int end = dataStart[count] + rdataLen;
         if (end > data.length) {
             // by half: the array lives until the index is built, beside the old index in a reload
             data = Arrays.copyOf(data, Math.max(end, data.length + data.length / 2));
         }
         System.arraycopy(rdata, rdataOff, data, dataStart[count], rdataLen);
-        spelling[count] = s;
         typeClass[count] = type << 16 | dclass;
         ttl[count] = (int) recordTtl;
         int fileId = fileId(inFile);
         if (fileId != 0 && file == null) {
-            file = new int[spelling.length];
+            file = new int[run.length];
         }
         if (file != null) {
             file[count] = fileId;
         }
         line[count] = atLine;
         if (!text.isEmpty() && comment == null) {
-            comment = new int[spelling.length];
+            comment = new int[run.length];
         }
         if (comment != null) {
             comment[count] = text.isEmpty() ? 0 : commentId(text);
@@ -112,25 +116,67 @@ final class RecordStore {
         return Arrays.equals(previous, 0, previous.length, owner, off, off + len);
     }
 
-    private int spelling(byte[] owner, int off, int len) {
-        int node = nodes.add(owner, off, len);
-        byte[] name = nodes.name(node);
-        if (Arrays.equals(name, 0, name.length, owner, off, off + len)) {
-            return node;
+    private int newRun(byte[] owner, int off, int len) {
+        if (runs == runOwner.length) {
+            runOwner = Arrays.copyOf(runOwner, Math.max(16, runs * 2));
         }
-        if (otherSpellings == null) {
-            otherSpellings = new NameIds(false);
-            spellingNode = new int[16];
+        runOwner[runs] = Arrays.copyOfRange(owner, off, off + len);
+        return runs++;
+    }
+
+    /** The node table with every run in it. */
+    private NameIds settledNodes() {
+        if (settled < runs || nodes == null) {
+            settle();
         }
-        int known = otherSpellings.size();
-        int other = otherSpellings.add(owner, off, len);
-        if (other == known) {
-            if (other == spellingNode.length) {
-                spellingNode = Arrays.copyOf(spellingNode, other * 2);
+        return nodes;
+    }
+
+    /**
+     * Gives each new run its node: the lowercase names and their hashes first, then the lookups in
+     * one tight loop. A run whose node is older (the owner came back later, or in other letter
+     * case) starts the run-to-node map; a run written as its node's name shares that array.
+     */
+    private void settle() {
+        int from = settled;
+        int n = runs - from;
+        if (nodes == null) {
+            nodes = new NameIds(true, n);
+        }
+        byte[][] lower = runOwner; // while every owner is written in lowercase
+        int[] hashes = new int[n];
+        for (int k = 0; k < n; k++) {
+            byte[] owner = runOwner[from + k];
+            hashes[k] = WireName.hash(owner, 0, owner.length);
+            byte[] lowercase = NameIds.lowercase(owner);
+            if (lowercase != owner && lower == runOwner) {
+                lower = Arrays.copyOf(runOwner, runOwner.length);
             }
-            spellingNode[other] = node;
+            lower[from + k] = lowercase;
         }
-        return ~other;
+        nodes.addAll(lower, from, hashes);
+        int[] ids = hashes;
+        for (int k = 0; k < n; k++) {
+            int r = from + k;
+            int node = ids[k];
+            if (node != r && runNode == null) {
+                runNode = new int[Math.max(runOwner.length, 16)];
+                for (int i = 0; i < r; i++) {
+                    runNode[i] = i;
+                }
+            }
+            if (runNode != null) {
+                if (r >= runNode.length) {
+                    runNode = Arrays.copyOf(runNode, runOwner.length);
+                }
+                runNode[r] = node;
+            }
+            byte[] name = nodes.name(node);
+            if (Arrays.equals(name, runOwner[r])) {
+                runOwner[r] = name;
+            }
+        }
+        settled = runs;
     }
 
     void add(Record record, String inFile, int atLine, String text) {
@@ -161,7 +207,7 @@ final class RecordStore {
 
     private void grow() {
         int n = count * 2;
-        spelling = Arrays.copyOf(spelling, n);
+        run = Arrays.copyOf(run, n);
         typeClass = Arrays.copyOf(typeClass, n);
         ttl = Arrays.copyOf(ttl, n);
         dataStart = Arrays.copyOf(dataStart, n + 1);
@@ -172,24 +218,23 @@ final class RecordStore {
 
     /** The case-insensitive owner id of record i. */
     int node(int i) {
-        int s = spelling[i];
-        return s >= 0 ? s : spellingNode[~s];
+        settledNodes();
+        return runNode == null ? run[i] : runNode[run[i]];
     }
 
     /** Lowercase wire name of node id n. */
     byte[] nodeName(int n) {
-        return nodes.name(n);
+        return settledNodes().name(n);
     }
 
     /** The node id of a lowercase-or-not wire name, or -1 when no record has that owner. */
     int findNode(byte[] name, int off, int len) {
-        return nodes.find(name, off, len);
+        return settledNodes().find(name, off, len);
     }
 
     /** Wire owner of record i as written. */
     byte[] owner(int i) {
-        int s = spelling[i];
-        return s >= 0 ? nodes.name(s) : otherSpellings.name(~s);
+        return runOwner[run[i]];
     }
 
     Name ownerName(int i) {
@@ -292,10 +337,8 @@ final class RecordStore {
      * do): the index build needs none, and a million names' tables are 32 MiB it then has back.
      */
     void freeLookups() {
-        nodes.freeze();
-        if (otherSpellings != null) {
-            otherSpellings.freeze();
-        }
+        settledNodes().freeze();
+        runOwner = Arrays.copyOf(runOwner, runs);
     }
 
     /**

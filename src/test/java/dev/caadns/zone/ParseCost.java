@@ -29,16 +29,18 @@ public final class ParseCost {
             long cpu = threads.getCurrentThreadCpuTime();
             long bytes = threads.getThreadAllocatedBytes(id);
             long wall = System.nanoTime();
-            int records;
+            String counted;
             if (whole) {
-                records = new ZoneLoader(LoadOptions.defaults(), java.util.List.of()).load(file, null).recordCount();
+                counted = new ZoneLoader(LoadOptions.defaults(), java.util.List.of()).load(file, null).recordCount()
+                        + " records";
             } else {
-                records = MasterFileParser.parse(file, null, Name.root, LoadOptions.defaults()).store().size();
+                RecordStore store = MasterFileParser.parse(file, null, Name.root, LoadOptions.defaults()).store();
+                counted = store.size() + " records, " + store.nodeCount() + " names"; // names: all looked up
             }
-            System.out.printf("run %d%s: %.3f CPU s, %.1f MB allocated, %.3f wall s, %d records%n", run,
+            System.out.printf("run %d%s: %.3f CPU s, %.1f MB allocated, %.3f wall s, %s%n", run,
                     run == 1 ? " (cold)" : "", (threads.getCurrentThreadCpuTime() - cpu) / 1e9,
                     (threads.getThreadAllocatedBytes(id) - bytes) / 1e6, (System.nanoTime() - wall) / 1e9,
-                    records);
+                    counted);
         }
     }
 }

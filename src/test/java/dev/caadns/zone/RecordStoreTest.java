@@ -50,6 +50,27 @@ class RecordStoreTest {
         assertThat(store.nodeCount()).isEqualTo(50);
     }
 
+    @Test
+    void recordsAddedAfterALookupJoinTheirNodes() {
+        RecordStore store = new RecordStore();
+        add(store, "a.example.", 1);
+        add(store, "b.example.", 2);
+        assertThat(store.nodeCount()).isEqualTo(2);
+
+        add(store, "B.example.", 3);
+        add(store, "c.example.", 4);
+        add(store, "a.example.", 5);
+
+        assertThat(store.nodeCount()).isEqualTo(3);
+        assertThat(store.node(2)).isEqualTo(store.node(1));
+        assertThat(store.node(4)).isEqualTo(store.node(0)).isZero();
+        assertThat(store.node(3)).isEqualTo(2);
+        assertThat(store.ownerName(2).toString()).isEqualTo("B.example.");
+        RecordStore.Groups groups = store.byNode();
+        assertThat(groups.size(0)).isEqualTo(2);
+        assertThat(groups.size(1)).isEqualTo(2);
+    }
+
     private static void add(RecordStore store, String owner, int line) {
         byte[] wire = WireName.asWritten(Name.fromConstantString(owner));
         // the owner in a larger buffer, as the fast reader hands it over
