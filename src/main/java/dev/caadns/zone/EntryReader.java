@@ -42,6 +42,15 @@ final class EntryReader {
         }
     }
 
+    /** What can end a line or carry an entry on: a newline, {@code " ; ( ) \\}. */
+    private static final boolean[] SPECIAL = new boolean[256];
+
+    static {
+        for (char c : "\n\";()\\".toCharArray()) {
+            SPECIAL[c] = true;
+        }
+    }
+
     private EntryReader() {
     }
 
@@ -177,30 +186,37 @@ final class EntryReader {
      * -1 and the caller reads it character by character.
      */
     private static int oneLine(String file, byte[] text, int start, int line, Entries entries) {
-        boolean quote = false;
         int commentAt = -1;
         int end = start;
-        for (; end < text.length && text[end] != '\n'; end++) {
-            byte c = text[end];
-            if (commentAt >= 0) {
-                continue;
+        while (true) {
+            while (end < text.length && !SPECIAL[text[end] & 0xff]) {
+                end++;
             }
-            if (quote) {
-                if (c == '"') {
-                    quote = false;
-                } else if (c == '\\') {
-                    return -1;
-                }
-            } else if (c == '"') {
-                quote = true;
-            } else if (c == ';') {
+            if (end == text.length || text[end] == '\n') {
+                break;
+            }
+            byte c = text[end];
+            if (c == ';') {
                 commentAt = end;
-            } else if (c == '(' || c == ')' || c == '\\') {
+                while (end < text.length && text[end] != '\n') {
+                    end++;
+                }
+                break;
+            }
+            if (c != '"') {
+                return -1; // ( ) or \ outside quotes
+            }
+            end++;
+            while (end < text.length && text[end] != '"') {
+                if (text[end] == '\\' || text[end] == '\n') {
+                    return -1; // an escape, or a quote open at the end of its line
+                }
+                end++;
+            }
+            if (end == text.length) {
                 return -1;
             }
-        }
-        if (quote) {
-            return -1;
+            end++;
         }
         int to = commentAt >= 0 ? commentAt : end;
         int from = start;

@@ -8,6 +8,18 @@ package dev.caadns.zone;
  */
 final class EntryWords {
 
+    /** A byte of an unquoted word: printable ASCII but blanks and {@code ( ) ; " \\}. */
+    private static final boolean[] WORD = new boolean[256];
+    /** A byte inside quotes: printable ASCII or space, but {@code " \\}. */
+    private static final boolean[] QUOTED = new boolean[256];
+
+    static {
+        for (int c = 0x20; c <= 0x7e; c++) {
+            QUOTED[c] = c != '"' && c != '\\';
+            WORD[c] = QUOTED[c] && c != ' ' && c != '(' && c != ')' && c != ';';
+        }
+    }
+
     private byte[] text;
     private int count;
     private int[] starts = new int[16];
@@ -26,24 +38,26 @@ final class EntryWords {
             if (i == to) {
                 return true;
             }
-            if (text[i] == '"') {
-                int close = indexOfQuote(i + 1, to);
-                if (close < 0 || (close + 1 < to && !isBlank(text[close + 1]))
-                        || !allPlain(i + 1, close, true)) {
-                    return false;
-                }
-                add(i + 1, close, true);
-                i = close + 1;
-            } else {
-                int start = i;
-                while (i < to && !isBlank(text[i])) {
-                    i++;
-                }
-                if (!allPlain(start, i, false)) {
-                    return false;
-                }
-                add(start, i, false);
+            boolean isQuoted = text[i] == '"';
+            int start = isQuoted ? i + 1 : i;
+            int end = start;
+            boolean[] plain = isQuoted ? QUOTED : WORD;
+            while (end < to && plain[text[end] & 0xff]) {
+                end++;
             }
+            if (isQuoted) {
+                // closed by a quote, which a blank or the end follows
+                if (end == to || text[end] != '"' || (end + 1 < to && !isBlank(text[end + 1]))) {
+                    return false;
+                }
+                i = end + 1;
+            } else {
+                if (end < to && !isBlank(text[end])) {
+                    return false;
+                }
+                i = end;
+            }
+            add(start, end, isQuoted);
         }
     }
 
@@ -112,15 +126,6 @@ final class EntryWords {
         return value <= max ? value : -1;
     }
 
-    private int indexOfQuote(int from, int to) {
-        for (int p = from; p < to; p++) {
-            if (text[p] == '"') {
-                return p;
-            }
-        }
-        return -1;
-    }
-
     private void add(int start, int end, boolean isQuoted) {
         if (count == starts.length) {
             starts = java.util.Arrays.copyOf(starts, count * 2);
@@ -131,18 +136,6 @@ final class EntryWords {
         ends[count] = end;
         quoted[count] = isQuoted;
         count++;
-    }
-
-    /** Inside quotes only the quote and backslash are special; outside, also ( ) and ;. */
-    private boolean allPlain(int from, int to, boolean inQuotes) {
-        for (int p = from; p < to; p++) {
-            byte c = text[p];
-            if (c < 0x20 || c > 0x7e || c == '\\'
-                    || (!inQuotes && (c == '(' || c == ')' || c == ';' || c == '"'))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isBlank(byte c) {
