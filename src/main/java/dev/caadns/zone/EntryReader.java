@@ -1,5 +1,7 @@
 package dev.caadns.zone;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -42,6 +44,9 @@ final class EntryReader {
         }
     }
 
+    /** {@link #oneLine}'s answer when the line goes on past the text read so far. */
+    private static final int MORE = -2;
+
     /** What can end a line or carry an entry on: a newline, {@code " ; ( ) \\}. */
     private static final boolean[] SPECIAL = new boolean[256];
 
@@ -62,6 +67,15 @@ final class EntryReader {
      * a large zone's entry texts from being alive all at once.
      */
     static void split(String file, byte[] text, Entries entries) {
+        try {
+            split(file, ZoneText.whole(text), entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("text in memory cannot fail to read", e);
+        }
+    }
+
+    /** As {@link #split(String, byte[], Entries)}, reading the text as it goes. */
+    static void split(String file, ZoneText in, Entries entries) throws IOException {
         StringBuilder body = new StringBuilder();
         StringBuilder comment = new StringBuilder();
         StringBuilder currentComment = null;
@@ -73,17 +87,28 @@ final class EntryReader {
         boolean atEntryStart = true;
         boolean ownerOmitted = false;
 
-        for (int i = 0; i <= text.length; i++) {
-            if (atEntryStart && i < text.length) {
-                int end = oneLine(file, text, i, line, entries);
+        for (int i = 0; ; i++) {
+            if (i >= in.limit() && !in.atEnd()) {
+                i = in.slide(i);
+            }
+            if (i > in.limit()) {
+                return; // the end was read as a last '\n'
+            }
+            byte[] text = in.bytes();
+            if (atEntryStart && i < in.limit()) {
+                int end = oneLine(file, text, i, in.limit(), in.atEnd(), line, entries);
+                if (end == MORE) {
+                    i = in.slide(i) - 1; // read on, then this line again
+                    continue;
+                }
                 if (end >= 0) {
                     i = end; // the '\n' (or the end), counted below
                     line++;
                     continue;
                 }
             }
-            char c = i < text.length ? (char) (text[i] & 0xff) : '\n';
-            boolean eof = i == text.length;
+            boolean eof = i == in.limit();
+            char c = eof ? '\n' : (char) (text[i] & 0xff);
             if (atEntryStart) {
                 startLine = line;
                 ownerOmitted = c == ' ' || c == '\t';
@@ -185,20 +210,21 @@ final class EntryReader {
      * on (no parentheses, escapes or open quote); the index of its end when taken or blank, else
      * -1 and the caller reads it character by character.
      */
-    private static int oneLine(String file, byte[] text, int start, int line, Entries entries) {
+    private static int oneLine(String file, byte[] text, int start, int limit, boolean atEnd, int line,
+                               Entries entries) {
         int commentAt = -1;
         int end = start;
         while (true) {
-            while (end < text.length && !SPECIAL[text[end] & 0xff]) {
+            while (end < limit && !SPECIAL[text[end] & 0xff]) {
                 end++;
             }
-            if (end == text.length || text[end] == '\n') {
+            if (end == limit || text[end] == '\n') {
                 break;
             }
             byte c = text[end];
             if (c == ';') {
                 commentAt = end;
-                while (end < text.length && text[end] != '\n') {
+                while (end < limit && text[end] != '\n') {
                     end++;
                 }
                 break;
@@ -207,16 +233,19 @@ final class EntryReader {
                 return -1; // ( ) or \ outside quotes
             }
             end++;
-            while (end < text.length && text[end] != '"') {
+            while (end < limit && text[end] != '"') {
                 if (text[end] == '\\' || text[end] == '\n') {
                     return -1; // an escape, or a quote open at the end of its line
                 }
                 end++;
             }
-            if (end == text.length) {
-                return -1;
+            if (end == limit) {
+                return atEnd ? -1 : MORE;
             }
             end++;
+        }
+        if (end == limit && !atEnd) {
+            return MORE;
         }
         int to = commentAt >= 0 ? commentAt : end;
         int from = start;

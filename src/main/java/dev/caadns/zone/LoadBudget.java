@@ -53,6 +53,31 @@ final class LoadBudget {
     }
 
     /**
+     * The zone file itself: streamed when it is a regular file, whose size is checked against the
+     * budget first; else (a named pipe) read whole by {@link #read}.
+     */
+    ZoneText open(Path file, String where) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return ZoneText.whole(read(file, false, where, 0));
+        }
+        FileChannel channel = FileChannel.open(file);
+        long size = channel.size();
+        if (size > options.maxBytes()) {
+            channel.close();
+            throw tooLarge(file, where, 0);
+        }
+        bytes += size;
+        return ZoneText.streamed(channel, size, options.maxBytes(), () -> {
+            throw tooLarge(file, where, 0);
+        });
+    }
+
+    private Exceeded tooLarge(Path file, String where, int line) {
+        return new Exceeded(where, line, "zone file " + file + " is larger than the budget of "
+                + options.maxBytes() + " bytes", "split the zone or raise zone-files.max-bytes");
+    }
+
+    /**
      * Reads a zone file or an included one, whole, within the byte budget. The zone file itself is
      * what the operator configured (a named pipe included); an included one must be a regular file.
      */
@@ -60,8 +85,7 @@ final class LoadBudget {
         if (!included) {
             byte[] text = readAtMost(file, options.maxBytes() + 1);
             if (text.length > options.maxBytes()) {
-                throw new Exceeded(where, line, "zone file " + file + " is larger than the budget of "
-                        + options.maxBytes() + " bytes", "split the zone or raise zone-files.max-bytes");
+                throw tooLarge(file, where, line);
             }
             bytes += text.length;
             return text;

@@ -103,11 +103,11 @@ final class MasterFileParser {
     private Name zoneOrigin;
 
     private MasterFileParser(LoadOptions options, LoadBudget budget, Name zoneOrigin, boolean plainPath,
-                             int expectedRecords, Path zoneFolder) {
+                             long textBytes, Path zoneFolder) {
         this.options = options;
         this.budget = budget;
         this.zoneFolder = zoneFolder;
-        this.records = new RecordStore(expectedRecords);
+        this.records = RecordStore.forText(textBytes);
         this.zoneOrigin = zoneOrigin;
         this.plain = plainPath ? new PlainRecordReader() : null;
     }
@@ -126,17 +126,17 @@ final class MasterFileParser {
                         boolean plainPath) throws IOException {
         LoadBudget budget = new LoadBudget(options);
         Name start = origin != null ? origin : fallbackOrigin;
-        byte[] text;
+        ZoneText text;
         try {
-            text = budget.read(file.toRealPath(), false, file.toString(), 0);
+            text = budget.open(file.toRealPath(), file.toString());
         } catch (LoadBudget.Exceeded e) {
             return new Result(start, new RecordStore(), List.of(Findings.error("Z-LOAD-BUDGET", e.file, e.line,
                     null, e.getMessage(), e.hint)), new ReadOrder());
         }
         MasterFileParser parser = new MasterFileParser(options, budget, origin, plainPath,
-                RecordStore.expectedRecords(text.length), file.toRealPath().getParent());
+                text.size(), file.toRealPath().getParent());
         parser.including.push(file.toRealPath());
-        try {
+        try (text) {
             parser.readText(file, text, new State(start, -1, -1), 0);
         } catch (LoadBudget.Exceeded e) {
             // Nothing of a zone over budget is served, so nothing more of it is checked either.
@@ -148,7 +148,7 @@ final class MasterFileParser {
         return new Result(zone, parser.records, parser.findings, parser.order);
     }
 
-    private void readText(Path file, byte[] text, State state, int depth) {
+    private void readText(Path file, ZoneText text, State state, int depth) throws IOException {
         String source = file.toString();
         boolean quotable = quotable(file);
         EntryReader.split(source, text, new EntryReader.Entries() {
@@ -376,7 +376,7 @@ final class MasterFileParser {
                     "include zone-file text only");
         }
         including.push(real);
-        readText(included, text, new State(origin, state.defaultTtl, state.lastTtl), depth + 1);
+        readText(included, ZoneText.whole(text), new State(origin, state.defaultTtl, state.lastTtl), depth + 1);
         including.pop();
     }
 

@@ -54,6 +54,10 @@ final class RecordStore {
 
     /** @param expected how many records are coming, so a large zone's arrays are not regrown */
     RecordStore(int expected) {
+        this(expected, Math.max(16, expected) * 16);
+    }
+
+    private RecordStore(int expected, int dataBytes) {
         int capacity = Math.max(16, expected);
         runOwner = new byte[capacity / 2][];
         run = new int[capacity];
@@ -61,12 +65,17 @@ final class RecordStore {
         ttl = new int[capacity];
         dataStart = new int[capacity + 1];
         line = new int[capacity];
-        data = new byte[capacity * 16];
+        data = new byte[dataBytes];
     }
 
-    /** A capacity for the records of a zone file of this many bytes (about 32 bytes a record). */
-    static int expectedRecords(long fileBytes) {
-        return (int) Math.min(Integer.MAX_VALUE / 32, fileBytes / 32);
+    /**
+     * A store sized for the records of a zone file of this many bytes: about 32 bytes a record, and
+     * rdata of at most 5/8 of the text (the 1M zone's A and CAA records take 1/2), so a large
+     * zone's rdata array is not copied into a larger one.
+     */
+    static RecordStore forText(long fileBytes) {
+        long bytes = Math.min(fileBytes, Integer.MAX_VALUE / 2);
+        return new RecordStore((int) (bytes / 32), (int) Math.max(256, bytes * 5 / 8));
     }
 
     int size() {

@@ -8,7 +8,7 @@ import org.xbill.DNS.Name;
  * What parsing a zone file costs the loading thread: CPU seconds and bytes allocated by
  * {@link MasterFileParser#parse}, a cold first run and then warm ones in the same JVM. A tool for
  * benchmarks (run it pinned, {@code taskset -c 0}), not a test: CPU and allocation, which a busy
- * machine distorts far less than wall time.
+ * machine distorts far less than wall time. The process's CPU adds the JIT's and the collector's.
  *
  * <pre>java -cp target/classes:target/test-classes:$(deps) dev.caadns.zone.ParseCost FILE [RUNS] [load]</pre>
  * With {@code load}, times the whole {@code ZoneLoader.load} (checks, no validators) instead.
@@ -24,9 +24,12 @@ public final class ParseCost {
         boolean whole = args.length > 2 && args[2].equals("load");
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long id = Thread.currentThread().getId();
         for (int run = 1; run <= runs; run++) {
             long cpu = threads.getCurrentThreadCpuTime();
+            long processCpu = os.getProcessCpuTime();
             long bytes = threads.getThreadAllocatedBytes(id);
             long wall = System.nanoTime();
             String counted;
@@ -37,8 +40,9 @@ public final class ParseCost {
                 RecordStore store = MasterFileParser.parse(file, null, Name.root, LoadOptions.defaults()).store();
                 counted = store.size() + " records, " + store.nodeCount() + " names"; // names: all looked up
             }
-            System.out.printf("run %d%s: %.3f CPU s, %.1f MB allocated, %.3f wall s, %s%n", run,
-                    run == 1 ? " (cold)" : "", (threads.getCurrentThreadCpuTime() - cpu) / 1e9,
+            System.out.printf("run %d%s: %.3f CPU s (process %.3f), %.1f MB allocated, %.3f wall s, %s%n",
+                    run, run == 1 ? " (cold)" : "", (threads.getCurrentThreadCpuTime() - cpu) / 1e9,
+                    (os.getProcessCpuTime() - processCpu) / 1e9,
                     (threads.getThreadAllocatedBytes(id) - bytes) / 1e6, (System.nanoTime() - wall) / 1e9,
                     counted);
         }
