@@ -44,9 +44,6 @@ final class EntryReader {
         }
     }
 
-    /** {@link #oneLine}'s answer when the line goes on past the text read so far. */
-    private static final int MORE = -2;
-
     /** What can end a line or carry an entry on: a newline, {@code " ; ( ) \\}. */
     private static final boolean[] SPECIAL = new boolean[256];
 
@@ -94,13 +91,15 @@ final class EntryReader {
             if (i > in.limit()) {
                 return; // the end was read as a last '\n'
             }
+            if (atEntryStart && i >= in.linesEnd() && !in.atEnd()) {
+                i = in.slide(i) - 1; // read on, then this line again, whole
+                continue;
+            }
             byte[] text = in.bytes();
             if (atEntryStart && i < in.limit()) {
-                int end = oneLine(file, text, i, in.limit(), in.atEnd(), line, entries);
-                if (end == MORE) {
-                    i = in.slide(i) - 1; // read on, then this line again
-                    continue;
-                }
+                // within whole lines: no check of the window in the fast path (nor a branch the JIT
+                // would first see taken a megabyte in, and recompile it all for)
+                int end = oneLine(file, text, i, in.linesEnd(), line, entries);
                 if (end >= 0) {
                     i = end; // the '\n' (or the end), counted below
                     line++;
@@ -210,8 +209,7 @@ final class EntryReader {
      * on (no parentheses, escapes or open quote); the index of its end when taken or blank, else
      * -1 and the caller reads it character by character.
      */
-    private static int oneLine(String file, byte[] text, int start, int limit, boolean atEnd, int line,
-                               Entries entries) {
+    private static int oneLine(String file, byte[] text, int start, int limit, int line, Entries entries) {
         int commentAt = -1;
         int end = start;
         while (true) {
@@ -240,12 +238,9 @@ final class EntryReader {
                 end++;
             }
             if (end == limit) {
-                return atEnd ? -1 : MORE;
+                return -1;
             }
             end++;
-        }
-        if (end == limit && !atEnd) {
-            return MORE;
         }
         int to = commentAt >= 0 ? commentAt : end;
         int from = start;

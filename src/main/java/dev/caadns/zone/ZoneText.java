@@ -24,6 +24,8 @@ final class ZoneText implements Closeable {
     private final Runnable overBudget;
     private byte[] bytes;
     private int limit;
+    /** The end of the last whole line in {@link #bytes}, or {@link #limit} at the end of the file. */
+    private int linesEnd;
     private long read;
 
     private ZoneText(byte[] bytes, int limit, ReadableByteChannel channel, long size, long maxBytes,
@@ -31,6 +33,7 @@ final class ZoneText implements Closeable {
         this.bytes = bytes;
         this.size = size;
         this.limit = limit;
+        this.linesEnd = limit;
         this.channel = channel;
         this.maxBytes = maxBytes;
         this.overBudget = overBudget;
@@ -63,6 +66,14 @@ final class ZoneText implements Closeable {
         return limit;
     }
 
+    /**
+     * Where the whole lines read so far end: after the last newline in {@link #bytes()}, or at
+     * {@link #limit()} once the file is read to its end.
+     */
+    int linesEnd() {
+        return linesEnd;
+    }
+
     /** Whether {@link #limit()} is the end of the file. */
     boolean atEnd() {
         return channel == null;
@@ -84,10 +95,12 @@ final class ZoneText implements Closeable {
             System.arraycopy(bytes, keep, bytes, 0, kept);
         }
         limit = kept;
+        linesEnd = Math.max(0, linesEnd - keep);
         while (true) {
             int n = channel.read(ByteBuffer.wrap(bytes, limit, Math.min(READ, bytes.length - limit)));
             if (n < 0) {
                 close();
+                linesEnd = limit;
                 return 0;
             }
             read += n;
@@ -96,6 +109,12 @@ final class ZoneText implements Closeable {
                 overBudget.run();
             }
             if (n > 0) {
+                for (int p = limit; p > limit - n; p--) { // only the new bytes: a long line costs no rescans
+                    if (bytes[p - 1] == '\n') {
+                        linesEnd = p;
+                        break;
+                    }
+                }
                 return 0;
             }
         }

@@ -46,5 +46,22 @@ public final class ParseCost {
                     (threads.getThreadAllocatedBytes(id) - bytes) / 1e6, (System.nanoTime() - wall) / 1e9,
                     counted);
         }
+        printThreadCpu();
+    }
+
+    /** CPU of the JVM's own threads (JIT compilers, the collector in "VM Thread"), from Linux's /proc. */
+    private static void printThreadCpu() throws java.io.IOException {
+        java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+$", "");
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // clock ticks
+                byName.merge(name, seconds, Double::sum);
+            }
+        }
+        byName.values().removeIf(seconds -> seconds < 0.01);
+        System.out.println("process threads' CPU s: " + byName);
     }
 }
