@@ -145,6 +145,7 @@ final class MasterFileParser {
             return new Result(zone, new RecordStore(), parser.findings, parser.order);
         }
         Name zone = parser.zoneOrigin != null ? parser.zoneOrigin : start;
+        parser.records.findNodes();
         return new Result(zone, parser.records, parser.findings, parser.order);
     }
 

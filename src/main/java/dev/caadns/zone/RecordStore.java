@@ -133,6 +133,11 @@ final class RecordStore {
         return runs++;
     }
 
+    /** Gives every owner its node now, all together (else that is done when first asked for). */
+    void findNodes() {
+        settledNodes();
+    }
+
     /** The node table with every run in it. */
     private NameIds settledNodes() {
         if (settled < runs || nodes == null) {

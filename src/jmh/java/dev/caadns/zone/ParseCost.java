@@ -10,8 +10,8 @@ import org.xbill.DNS.Name;
  * benchmarks (run it pinned, {@code taskset -c 0}), not a test: CPU and allocation, which a busy
  * machine distorts far less than wall time. The process's CPU adds the JIT's and the collector's.
  *
- * <pre>java -cp target/classes:target/test-classes:$(deps) dev.caadns.zone.ParseCost FILE [RUNS] [load]</pre>
- * With {@code load}, times the whole {@code ZoneLoader.load} (checks, no validators) instead.
+ * Run by {@code benchmarks/parse-cost}: {@code ParseCost FILE [RUNS] [load]}; with {@code load}, it
+ * times the whole {@code ZoneLoader.load} (checks and index, no validators) instead.
  */
 public final class ParseCost {
 
