@@ -117,6 +117,10 @@ final class NodeTable {
             return node;
         }
 
+        int size() {
+            return size;
+        }
+
         /** The table; the builder is not to be used afterwards. */
         NodeTable build() {
             return new NodeTable(hashes, nodes, size);

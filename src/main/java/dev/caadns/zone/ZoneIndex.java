@@ -157,6 +157,7 @@ public final class ZoneIndex {
         // parse numbered the owners by lowercase name: each is a new node, found by no lookup (the
         // store's lookups may be gone already).
         Node[] ownerNodes = new Node[records.nodeCount()];
+        List<Node> wildcards = new ArrayList<>();
         for (int n = 0; n < ownerNodes.length; n++) {
             if (Arrays.equals(records.nodeName(n), originWire)) {
                 ownerNodes[n] = groups.size(n) > 0 ? apexNode : null;
@@ -164,12 +165,15 @@ public final class ZoneIndex {
             } else if (groups.size(n) > 0) {
                 ownerNodes[n] = new Node(records.nodeName(n));
                 table.add(ownerNodes[n], start[n]);
+                if (isWildcard(ownerNodes[n].name())) {
+                    wildcards.add(ownerNodes[n]);
+                }
             }
         }
         table.add(apexNode, apexStart);
         for (Node owner : ownerNodes) {
             if (owner != null) {
-                addEmptyNonTerminals(table, owner.name(), originWire);
+                addEmptyNonTerminals(table, owner.name(), originWire, wildcards);
             }
         }
         RRsetData data = new RRsetData(records.size() * 6);
@@ -226,7 +230,7 @@ public final class ZoneIndex {
         if (order != null) {
             order.placeNodes(nodes, nodeStarts);
         }
-        linkTree(nodes, originWire, anyCut);
+        linkTree(nodes, originWire, anyCut, wildcards);
         if (soa == null) {
             return new ZoneIndex(originWire, apexNode, nodes, null, -1, position);
         }
@@ -259,24 +263,30 @@ public final class ZoneIndex {
     }
 
     /** Adds every name between an owner and the apex that has no records of its own. */
-    private static void addEmptyNonTerminals(NodeTable.Builder table, byte[] owner, byte[] originWire) {
+    private static void addEmptyNonTerminals(NodeTable.Builder table, byte[] owner, byte[] originWire,
+                                             List<Node> wildcards) {
         for (int off = owner[0] + 1; owner.length - off > originWire.length; off += owner[off] + 1) {
-            table.getOrAdd(Arrays.copyOfRange(owner, off, owner.length));
+            int known = table.size();
+            Node node = table.getOrAdd(Arrays.copyOfRange(owner, off, owner.length));
+            if (table.size() > known && isWildcard(node.name())) {
+                wildcards.add(node);
+            }
         }
     }
 
     /**
-     * Points each node at the cut or DNAME above it and each parent at its wildcard child. Only
-     * wildcards need their parent found when the zone has no cut and no DNAME (most lab zones).
+     * Points each node at the cut or DNAME above it and each parent at its wildcard child. When the
+     * zone has no cut and no DNAME (most lab zones), only the wildcards' parents are looked up,
+     * and no node but them is touched again.
+     *
+     * @param wildcards every node named {@code *.<something>} but the apex
      */
-    private static void linkTree(NodeTable nodes, byte[] originWire, boolean anyCut) {
+    private static void linkTree(NodeTable nodes, byte[] originWire, boolean anyCut, List<Node> wildcards) {
         Map<Node.Links, Node.Links> interned = new HashMap<>();
         if (!anyCut) {
-            nodes.forEach(node -> {
-                if (node.name().length > originWire.length && isWildcard(node.name())) {
-                    parent(nodes, node).wildcard(node, interned);
-                }
-            });
+            for (Node wildcard : wildcards) {
+                parent(nodes, wildcard).wildcard(wildcard, interned);
+            }
             return;
         }
         // parents before children: a parent's name is shorter, so bucket by length (at most 255)

@@ -72,8 +72,10 @@ class NodeTableTest {
         builder.add(owner, 0);
 
         assertThat(builder.getOrAdd(wire("x.lab.test."))).isSameAs(owner);
+        assertThat(builder.size()).isEqualTo(1);
         Node made = builder.getOrAdd(wire("lab.test."));
         assertThat(builder.getOrAdd(wire("lab.test."))).isSameAs(made);
+        assertThat(builder.size()).isEqualTo(2);
         int[] tags = builder.tags();
         NodeTable table = builder.build();
         assertThat(table.size()).isEqualTo(2);

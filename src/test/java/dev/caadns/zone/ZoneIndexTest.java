@@ -42,6 +42,16 @@ class ZoneIndexTest {
     }
 
     @Test
+    void aWildcardThatIsAnEmptyNonTerminalIsLinkedToo() throws Exception {
+        ZoneIndex index = index("lab.test.", "a.*.w A 192.0.2.1");
+
+        Node star = node(index, "*.w.lab.test.");
+        assertThat(star.isEmptyNonTerminal()).isTrue();
+        assertThat(node(index, "w.lab.test.").wildcard()).isSameAs(star);
+        assertThat(index.apex().wildcard()).isNull();
+    }
+
+    @Test
     void aDnameAtTheApexIsTheCutOfEveryNameBelowIt() throws Exception {
         ZoneIndex index = index("lab.test.", "@ DNAME other.test.", "x.y A 192.0.2.1");
 
