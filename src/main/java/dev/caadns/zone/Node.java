@@ -10,9 +10,26 @@ import java.util.Map;
  * {@link Links} that nodes alike share: three fields, 24 bytes.
  */
 public final class Node {
-    /** A node's cut, wildcard child and delegation flag, when it has any of them; shared by equal ones. */
+    /**
+     * A node's cut, wildcard child and delegation flag, when it has any of them; shared by equal ones.
+     * Equal as the generated methods would have it (nodes by identity), written out: a record's
+     * generated equals and hashCode are made from method handles at their first call, which spun
+     * ~30 classes and cost ~40 CPU ms of a small zone's start.
+     */
     record Links(Node cut, Node wildcard, boolean delegation) {
         static final Links DELEGATION = new Links(null, null, true);
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Links links && links.cut == cut && links.wildcard == wildcard
+                    && links.delegation == delegation;
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * System.identityHashCode(cut) + System.identityHashCode(wildcard)) * 31
+                    + Boolean.hashCode(delegation);
+        }
     }
 
     private final byte[] name;
