@@ -1,5 +1,6 @@
 package dev.caadns.cli;
 
+import dev.caadns.server.ServerMain;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,15 +11,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The training run behind the launcher's class-data-sharing archive ({@code -XX:ArchiveClassesAtExit}):
- * does what a start does — {@code check}, then {@code serve} on a free loopback port, a CAA query
- * over UDP and over TCP — and exits, so the archive holds the classes a start and the first
- * answers load (picocli, config, logging, zone loading, CAA checks, Netty, the answer path). Not a
- * command users run.
+ * The training run behind the launcher's class-data-sharing archive ({@code -XX:DumpLoadedClassList},
+ * then {@code -Xshare:dump}): does what a start does — {@code check}, then {@code serve} on a free
+ * loopback port with the management API on, a CAA query over UDP and over TCP, the rest of the start
+ * (the plugins' services, which start once the DNS listeners answer), one request to the management
+ * API — and exits, so the archive holds the classes a start and the first answers load (picocli,
+ * config, logging, zone loading, CAA checks, Netty, the answer path, the API). Not a command users run.
  *
- * <p>usage: {@code java -XX:ArchiveClassesAtExit=caadns.jsa -cp caadns.jar dev.caadns.cli.CdsTraining CONFIG}
+ * <p>usage: {@code java -XX:DumpLoadedClassList=caadns.classes -cp caadns.jar dev.caadns.cli.CdsTraining CONFIG}
  */
 public final class CdsTraining {
     private static final int SECONDS = 60;
@@ -36,14 +39,19 @@ public final class CdsTraining {
         String[] check = {"check", "--config", config};
         Main.commandLine(check).execute(check);
         int port = freePort();
-        String[] serve = {"serve", "--config", config, "--listen", "127.0.0.1:" + port, "--management", "127.0.0.1:0"};
+        int management = freePort();
+        while (management == port) {
+            management = freePort();
+        }
+        String[] serve = {"serve", "--config", config, "--listen", "127.0.0.1:" + port,
+            "--management", "127.0.0.1:" + management};
         Thread server = new Thread(() -> Main.commandLine(serve).execute(serve), "cds-training-serve");
         server.setDaemon(true);
         server.start();
         byte[] query = caaQuery();
         boolean answered = false;
         try {
-            answered = udp(port, query) && tcp(port, query);
+            answered = udp(port, query) && tcp(port, query) && started() && api(management);
         } finally {
             // exits through the shutdown hooks (the server stops), when the JVM writes the archive;
             // also on an exception, which would otherwise leave the server's threads running
@@ -88,6 +96,32 @@ public final class CdsTraining {
             }
         }
         return false;
+    }
+
+    /**
+     * The first answers come before the start is over (the plugins' services start after the DNS
+     * listeners): the classes those load would be left out of the list if the run ended here.
+     */
+    private static boolean started() throws InterruptedException {
+        long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
+        while (!ServerMain.serving()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    /** {@code GET /api/v1/zones}: the management API's HTTP and JSON path; true on a 200. */
+    private static boolean api(int port) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(SECONDS * 1000);
+            socket.getOutputStream().write(("GET /api/v1/zones HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)
+                    .startsWith("HTTP/1.1 200");
+        }
     }
 
     /** UDP is bound before TCP, so the first UDP answer can come before TCP listens: connect until it does. */

@@ -39,6 +39,11 @@ public final class ServerMain {
         Signal.handle(new Signal("INT"), signal -> stop("SIGINT"));
     }
 
+    /** Whether {@link #run} has started the server in full, its plugins' services included. */
+    public static boolean serving() {
+        return serving != null;
+    }
+
     /** Runs the server until the process is told to stop; returns the exit code. */
     public static int run(Settings settings, List<Plugin> plugins) {
         takeSignals();

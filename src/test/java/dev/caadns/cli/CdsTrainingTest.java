@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The training run the launcher makes its class-data archive with: it serves the example config,
- * gets answers over UDP and TCP, and exits 0; the classes it listed are dumped into a static archive
+ * gets answers over UDP and TCP, waits for the rest of the start, asks the management API, and exits 0; the classes it listed are dumped into a static archive
  * as ./caadns does, and a JVM started with the archive then takes caadns's and its libraries'
  * classes from it instead of the class path, picocli's (compiled for Java 5) among them.
  */
@@ -64,6 +64,10 @@ class CdsTrainingTest {
                 CdsTraining.class.getName(), "caadns.conf");
         assertThat(training.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(training.exitValue()).as(Files.readString(trainingLog)).isZero();
+        assertThat(Files.readAllLines(classes)).as("classes the start loads after the first answers")
+                .anyMatch(l -> l.startsWith("dev/caadns/transfer/Notifier"))
+                .anyMatch(l -> l.startsWith("dev/caadns/admin/Router"))
+                .anyMatch(l -> l.startsWith("com/fasterxml/jackson/databind/ObjectMapper"));
         Path archive = dir.resolve("caadns.jsa");
         Path dumpLog = dir.resolve("dump.log");
         Process dump = java(dumpLog, "-Xshare:dump", "-XX:SharedClassListFile=" + classes,
