@@ -10,9 +10,9 @@ import org.xbill.DNS.Record;
 /**
  * A zone's records between reading and indexing, column by column: owners as runs (consecutive
  * records of one owner as written) and the case-insensitive node each run belongs to, rdata in one
- * byte array, and the place each record came from. No object per record: the million-name zone is
- * a few big arrays. The checks drop records or change their TTL here; dnsjava records are made only
- * for what a finding shows or a caller asks for.
+ * byte array (a value repeated record after record stored once), and the place each record came
+ * from. No object per record: the million-name zone is a few big arrays. The checks drop records or
+ * change their TTL here; dnsjava records are made only for what a finding shows or a caller asks for.
  */
 final class RecordStore {
     /**
@@ -33,7 +33,17 @@ final class RecordStore {
     private int[] run;
     private int[] typeClass;
     private int[] ttl;
+    /** Where each record's rdata starts in {@link #data}; records with equal rdata may share it. */
     private int[] dataStart;
+    private char[] dataLength;
+    /** Where the next new rdata goes in {@link #data}. */
+    private int dataEnd;
+    /**
+     * Record + 1 whose rdata was last stored under each hash: a million names repeat a few hundred
+     * CAA (or TXT, MX) values, stored once each, so a reload holds megabytes of them, not the 50 MB
+     * of the 1M zone's copies, beside the served index.
+     */
+    private final int[] recentRdata = new int[1024];
     /** File id of each record; null while every record is from the first file (no include yet). */
     private int[] file;
     private int[] line;
@@ -63,19 +73,20 @@ final class RecordStore {
         run = new int[capacity];
         typeClass = new int[capacity];
         ttl = new int[capacity];
-        dataStart = new int[capacity + 1];
+        dataStart = new int[capacity];
+        dataLength = new char[capacity];
         line = new int[capacity];
         data = new byte[dataBytes];
     }
 
     /**
      * A store sized for the records of a zone file of this many bytes: about 32 bytes a record, and
-     * rdata of at most 5/8 of the text (the 1M zone's A and CAA records take 1/2), so a large
-     * zone's rdata array is not copied into a larger one.
+     * rdata of 1/8 of the text to start with (the 1M zone's distinct rdata, its addresses and a few
+     * policies, take 1/24; rdata written out as often as the records are grows it by half).
      */
     static RecordStore forText(long fileBytes) {
         long bytes = Math.min(fileBytes, Integer.MAX_VALUE / 2);
-        return new RecordStore((int) (bytes / 32), (int) Math.max(256, bytes * 5 / 8));
+        return new RecordStore((int) (bytes / 32), (int) Math.max(256, bytes / 8));
     }
 
     int size() {
@@ -95,12 +106,8 @@ final class RecordStore {
         }
         run[count] = count > 0 && sameOwner(count - 1, owner, ownerOff, ownerLen) ? run[count - 1]
                 : newRun(owner, ownerOff, ownerLen);
-        int end = dataStart[count] + rdataLen;
-        if (end > data.length) {
-            // by half: the array lives until the index is built, beside the old index in a reload
-            data = Arrays.copyOf(data, Math.max(end, data.length + data.length / 2));
-        }
-        System.arraycopy(rdata, rdataOff, data, dataStart[count], rdataLen);
+        dataStart[count] = storeRdata(rdata, rdataOff, rdataLen);
+        dataLength[count] = (char) rdataLen;
         typeClass[count] = type << 16 | dclass;
         ttl[count] = (int) recordTtl;
         int fileId = fileId(inFile);
@@ -117,7 +124,34 @@ final class RecordStore {
         if (comment != null) {
             comment[count] = text.isEmpty() ? 0 : commentId(text);
         }
-        dataStart[++count] = end;
+        count++;
+    }
+
+    /** Where rdata is in {@link #data}: the place of an equal one stored just before, or a new one. */
+    private int storeRdata(byte[] rdata, int off, int len) {
+        int slot = -1;
+        if (len >= 8) { // shorter ones (addresses) are mostly distinct, and cost no more than a lookup
+            int h = 1;
+            for (int i = off, end = off + len; i < end; i++) {
+                h = 31 * h + rdata[i];
+            }
+            slot = (h ^ h >>> 16) & (recentRdata.length - 1);
+            int r = recentRdata[slot] - 1;
+            if (r >= 0 && dataLength[r] == len
+                    && Arrays.equals(data, dataStart[r], dataStart[r] + len, rdata, off, off + len)) {
+                return dataStart[r];
+            }
+        }
+        if (dataEnd + len > data.length) {
+            // by half: the array lives until the index is built, beside the old index in a reload
+            data = Arrays.copyOf(data, Math.max(dataEnd + len, data.length + data.length / 2));
+        }
+        System.arraycopy(rdata, off, data, dataEnd, len);
+        if (slot >= 0) {
+            recentRdata[slot] = count + 1;
+        }
+        dataEnd += len;
+        return dataEnd - len;
     }
 
     private boolean sameOwner(int i, byte[] owner, int off, int len) {
@@ -224,7 +258,8 @@ final class RecordStore {
         run = Arrays.copyOf(run, n);
         typeClass = Arrays.copyOf(typeClass, n);
         ttl = Arrays.copyOf(ttl, n);
-        dataStart = Arrays.copyOf(dataStart, n + 1);
+        dataStart = Arrays.copyOf(dataStart, n);
+        dataLength = Arrays.copyOf(dataLength, n);
         file = file == null ? null : Arrays.copyOf(file, n);
         line = Arrays.copyOf(line, n);
         comment = comment == null ? null : Arrays.copyOf(comment, n);
@@ -280,15 +315,16 @@ final class RecordStore {
     }
 
     int rdataLength(int i) {
-        return dataStart[i + 1] - dataStart[i];
+        return dataLength[i];
     }
 
     byte[] rdata(int i) {
-        return Arrays.copyOfRange(data, dataStart[i], dataStart[i + 1]);
+        return Arrays.copyOfRange(data, dataStart[i], dataStart[i] + dataLength[i]);
     }
 
     boolean rdataEquals(int i, int j) {
-        return Arrays.equals(data, dataStart[i], dataStart[i + 1], data, dataStart[j], dataStart[j + 1]);
+        return Arrays.equals(data, dataStart[i], dataStart[i] + dataLength[i], data, dataStart[j],
+                dataStart[j] + dataLength[j]);
     }
 
     String file(int i) {
@@ -365,6 +401,7 @@ final class RecordStore {
         typeClass = null;
         ttl = null;
         dataStart = null;
+        dataLength = null;
         data = null;
     }
 

@@ -71,6 +71,45 @@ class RecordStoreTest {
         assertThat(groups.size(1)).isEqualTo(2);
     }
 
+    @Test
+    void repeatedRdataIsStoredOnceAndEveryRecordReadsItsOwn() {
+        RecordStore store = new RecordStore(16);
+        byte[][] values = new byte[3000][];
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < values.length; i++) {
+            // a few policies repeated, some distinct ones, lengths around the shortest shared one
+            int kind = random.nextInt(4);
+            String text = kind == 0 ? "0 issue ca" + random.nextInt(3) : kind == 1 ? "policy-" + i
+                    : kind == 2 ? "1234567" : "12345678";
+            values[i] = text.getBytes(StandardCharsets.ISO_8859_1);
+            byte[] buffer = new byte[values[i].length + 5];
+            System.arraycopy(values[i], 0, buffer, 2, values[i].length);
+            byte[] owner = WireName.asWritten(Name.fromConstantString("h" + i + ".example."));
+            store.add(owner, 0, owner.length, Type.TXT, 1, 300, buffer, 2, values[i].length, "z.zone", i + 1, "");
+        }
+
+        java.util.Set<Integer> sharedStarts = new java.util.HashSet<>();
+        int shared = 0;
+        for (int i = 0; i < values.length; i++) {
+            assertThat(store.rdata(i)).as("record %d", i).isEqualTo(values[i]);
+            assertThat(store.rdataLength(i)).isEqualTo(values[i].length);
+            if (values[i][0] == '0' || values[i].length == 8 && values[i][0] == '1') {
+                sharedStarts.add(store.rdataStart(i));
+                shared++;
+            }
+        }
+        // ~1,500 records of 4 values: each stored again only when a distinct value took its slot
+        assertThat(shared).isGreaterThan(1000);
+        assertThat(sharedStarts).hasSizeBetween(4, 20);
+        int first = java.util.stream.IntStream.range(0, values.length)
+                .filter(i -> values[i].length == 8 && values[i][0] == '1').findFirst().orElseThrow();
+        int later = java.util.stream.IntStream.range(first + 1, values.length)
+                .filter(i -> values[i].length == 8 && values[i][0] == '1').findFirst().orElseThrow();
+        assertThat(store.rdataStart(later)).isEqualTo(store.rdataStart(first));
+        assertThat(store.rdataEquals(first, later)).isTrue();
+        assertThat(store.rdataEquals(first, 0)).isEqualTo(java.util.Arrays.equals(values[first], values[0]));
+    }
+
     private static void add(RecordStore store, String owner, int line) {
         byte[] wire = WireName.asWritten(Name.fromConstantString(owner));
         // the owner in a larger buffer, as the fast reader hands it over
