@@ -284,6 +284,9 @@ class SecondaryDifferentialTest {
         Command.require("kdig", "knot-dnsutils");
         String port = String.valueOf(primary.port());
         long serial = serial(target(primary));
+        for (Secondary s : secondaries.values()) {
+            awaitSerial(s, serial); // the earlier tests' last changes (NSD takes each NOTIFY in turn)
+        }
         Command.Result badSecret = Command.run(List.of("kdig", "@127.0.0.1", "-p", port, "-y",
                 "hmac-sha256:" + KEY.name() + ":d3Jvbmctc2VjcmV0LXdyb25nLXNlY3JldC13cm9uZyE=", "tpl.test.", "AXFR"), "", 30);
         Command.Result otherKey = Command.run(List.of("kdig", "@127.0.0.1", "-p", port, "-y",
@@ -360,6 +363,18 @@ class SecondaryDifferentialTest {
         }
         throw new AssertionError(s.name() + " did not serve serial " + serial + " within " + PROPAGATION.multipliedBy(2)
                 + "; its log:\n" + s.logText());
+    }
+
+    /** Waits until the secondary serves serial; fails after PROPAGATION * 2. */
+    private static void awaitSerial(Secondary s, long serial) throws Exception {
+        long start = System.nanoTime();
+        while (serial(s) != serial) {
+            if (System.nanoTime() - start > PROPAGATION.toNanos() * 2) {
+                throw new AssertionError(s.name() + " did not serve serial " + serial + " within "
+                        + PROPAGATION.multipliedBy(2) + "; its log:\n" + s.logText());
+            }
+            Thread.sleep(20);
+        }
     }
 
     static long serial(DnsTarget target) {
