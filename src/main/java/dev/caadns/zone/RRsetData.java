@@ -58,7 +58,7 @@ final class RRsetData {
 
     /** Where a set equal to data[at, end) (TTL included) already is, or at, now known, if none is. */
     private int share(int at, int end) {
-        int h = hash(data, at, end);
+        int h = Rdata.hash(data, at, end);
         int mask = shared.length - 1;
         int i = h & mask;
         for (int other; (other = shared[i] - 1) >= 0; i = (i + 1) & mask) {
@@ -77,14 +77,6 @@ final class RRsetData {
     private int setLength(int at) {
         return RRset.HEADER + ((data[at + 4] & 0xff) << 24 | (data[at + 5] & 0xff) << 16
                 | (data[at + 6] & 0xff) << 8 | data[at + 7] & 0xff);
-    }
-
-    private static int hash(byte[] bytes, int from, int to) {
-        int h = 1;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + bytes[i];
-        }
-        return h ^ h >>> 16;
     }
 
     private void growShared() {

@@ -48,6 +48,15 @@ final class Rdata {
         return new OpaqueRecord(owner, type, dclass, ttl, data);
     }
 
+    /** A hash of bytes[from, to), its high bits folded into the low ones a table's mask keeps. */
+    static int hash(byte[] bytes, int from, int to) {
+        int h = 1;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + bytes[i];
+        }
+        return h ^ h >>> 16;
+    }
+
     /** The same record with another TTL; dnsjava keeps its TTL setter package-private. */
     static Record withTtl(Record record, long ttl) {
         if (record instanceof OpaqueRecord opaque) {

@@ -131,11 +131,7 @@ final class RecordStore {
     private int storeRdata(byte[] rdata, int off, int len) {
         int slot = -1;
         if (len >= 8) { // shorter ones (addresses) are mostly distinct, and cost no more than a lookup
-            int h = 1;
-            for (int i = off, end = off + len; i < end; i++) {
-                h = 31 * h + rdata[i];
-            }
-            slot = (h ^ h >>> 16) & (recentRdata.length - 1);
+            slot = Rdata.hash(rdata, off, off + len) & (recentRdata.length - 1);
             int r = recentRdata[slot] - 1;
             if (r >= 0 && dataLength[r] == len
                     && Arrays.equals(data, dataStart[r], dataStart[r] + len, rdata, off, off + len)) {
@@ -388,7 +384,9 @@ final class RecordStore {
      */
     void freeLookups() {
         settledNodes().freeze();
-        runOwner = Arrays.copyOf(runOwner, runs);
+        if (runOwner.length != runs) { // LoadedZone frees them before the build, keepPlacesOnly again
+            runOwner = Arrays.copyOf(runOwner, runs);
+        }
     }
 
     /**
