@@ -32,15 +32,16 @@ public final class CaaZoneValidator implements ZoneValidator {
      * Walks the zone's CAA RRsets. A set whose bytes already passed clean at a plain owner (not a
      * wildcard, no CNAME, no comments, answer within UDP size) is clean again at every such owner:
      * a million names often share a few hundred policies, so each is checked once. Which sets are
-     * checked does not depend on the walk's order (a set with findings is never taken as clean), so
-     * the walk follows the index and only the sets with findings are put in reading order.
+     * checked does not depend on the walk's order (a set with findings is never taken as clean); the
+     * walk goes in reading order, which is the order of the nodes in memory, and the sets with
+     * findings are still sorted by their first record.
      */
     @Override
     public List<Finding> validate(LoadedZone zone) {
         boolean comments = zone.hasComments();
         Map<Rdata, Boolean> clean = new HashMap<>();
         List<Found> found = new ArrayList<>();
-        zone.index().forEachNode(node -> {
+        zone.forEachOwner(node -> {
             RRset set = node.get(Type.CAA);
             if (set == null) {
                 return;

@@ -228,7 +228,7 @@ public final class ZoneIndex {
         int[] nodeStarts = table.tags();
         NodeTable nodes = table.build();
         if (order != null) {
-            order.placeNodes(nodes, nodeStarts);
+            order.placeNodes(nodes, nodeStarts, ownerNodes);
         }
         linkTree(nodes, originWire, anyCut, wildcards);
         if (soa == null) {
