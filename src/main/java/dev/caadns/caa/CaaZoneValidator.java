@@ -33,15 +33,15 @@ public final class CaaZoneValidator implements ZoneValidator {
      * wildcard, no CNAME, no comments, answer within UDP size) is clean again at every such owner:
      * a million names often share a few hundred policies, so each is checked once. Which sets are
      * checked does not depend on the walk's order (a set with findings is never taken as clean); the
-     * walk goes in reading order, which is the order of the nodes in memory, and the sets with
-     * findings are still sorted by their first record.
+     * walk follows the index (reading order, mostly, which is the nodes' order in memory) and the
+     * sets with findings are sorted by their first record.
      */
     @Override
     public List<Finding> validate(LoadedZone zone) {
         boolean comments = zone.hasComments();
         Map<Rdata, Boolean> clean = new HashMap<>();
         List<Found> found = new ArrayList<>();
-        zone.forEachOwner(node -> {
+        zone.index().forEachNode(node -> {
             RRset set = node.get(Type.CAA);
             if (set == null) {
                 return;

@@ -3,7 +3,6 @@ package dev.caadns.zone;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
@@ -94,15 +93,6 @@ public final class LoadedZone {
             }
         }
         return served;
-    }
-
-    /**
-     * Every node of {@link #index()} that has records, in the order their first records were read:
-     * for walks over the whole zone while it loads, which in this order read memory in sequence
-     * (the index's own walk goes in hash order).
-     */
-    public void forEachOwner(Consumer<Node> action) {
-        loadOrder.forEachOwner(action);
     }
 
     public int recordCount() {

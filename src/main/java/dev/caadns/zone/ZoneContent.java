@@ -28,17 +28,13 @@ public final class ZoneContent {
         if (a.recordCount() != b.recordCount() || a.nameCount() != b.nameCount()) {
             return false;
         }
-        // Two tables filled with the same names in the same order hold each name in the same slot
-        // (a reload of an unchanged file): compared slot by slot, a lookup only where they differ.
+        // Two tables filled with the same names in the same order hold each name at the same place
+        // (a reload of an unchanged file): compared place by place, a lookup only where they differ.
         NodeTable ours = a.table();
         NodeTable theirs = b.table();
-        boolean alike = ours.capacity() == theirs.capacity();
-        for (int i = 0; i < ours.capacity(); i++) {
+        for (int i = 0; i < ours.size(); i++) {
             Node node = ours.at(i);
-            if (node == null) {
-                continue;
-            }
-            Node other = alike ? theirs.at(i) : null;
+            Node other = theirs.at(i);
             if (other == null || !Arrays.equals(other.name(), node.name())) {
                 other = b.find(node.name(), 0, node.name().length);
             }

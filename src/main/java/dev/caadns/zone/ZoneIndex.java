@@ -133,7 +133,10 @@ public final class ZoneIndex {
         return negativeSoa != null;
     }
 
-    /** Every node, empty non-terminals included, in no particular order. */
+    /**
+     * Every node, empty non-terminals included, in the order the build added them (owners in reading
+     * order, then the apex, then the empty non-terminals), which is their order in memory.
+     */
     public void forEachNode(java.util.function.Consumer<Node> action) {
         nodes.forEach(action);
     }
@@ -228,7 +231,7 @@ public final class ZoneIndex {
         int[] nodeStarts = table.tags();
         NodeTable nodes = table.build();
         if (order != null) {
-            order.placeNodes(nodes, nodeStarts, ownerNodes);
+            order.placeNodes(nodes, nodeStarts);
         }
         linkTree(nodes, originWire, anyCut, wildcards);
         if (soa == null) {

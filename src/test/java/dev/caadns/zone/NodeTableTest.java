@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The index's name table and its builder: presized, tags kept by slot, one probe per name. */
+/** The index's name table and its builder: presized, nodes and tags kept in the order added, one probe per name. */
 class NodeTableTest {
 
     private static byte[] wire(String name) {
@@ -29,7 +29,7 @@ class NodeTableTest {
         System.arraycopy(WireName.asWritten(Fixtures.name("B.Lab.TEST.")), 0, query, 3, 12);
         assertThat(table.get(query, 3, 12)).isSameAs(b);
         assertThat(table.get(wire("c.lab.test."))).isNull();
-        assertThat(table.slot(wire("c.lab.test."), 0, 12)).isEqualTo(-1);
+        assertThat(table.place(wire("c.lab.test."), 0, 12)).isEqualTo(-1);
     }
 
     @Test
@@ -45,24 +45,28 @@ class NodeTableTest {
         NodeTable table = builder.build();
 
         assertThat(table.size()).isEqualTo(1000);
-        assertThat(table.capacity()).isGreaterThanOrEqualTo(2000);
+        List<Node> walked = new ArrayList<>();
+        table.forEach(walked::add);
+        assertThat(walked).as("in the order added").containsExactlyElementsOf(nodes);
         for (int i = 0; i < 1000; i++) {
             byte[] name = nodes.get(i).name();
-            int slot = table.slot(name, 0, name.length);
+            int place = table.place(name, 0, name.length);
+            assertThat(place).isEqualTo(i);
+            assertThat(table.at(place)).isSameAs(nodes.get(i));
             assertThat(table.get(name)).isSameAs(nodes.get(i));
-            assertThat(tags[slot]).as("tag of h%d", i).isEqualTo(i * 3);
+            assertThat(tags[place]).as("tag of h%d", i).isEqualTo(i * 3);
         }
     }
 
     @Test
-    void aTableSizedForItsNodesIsNotRegrownAndStaysAtMostHalfFull() {
+    void aTableSizedForItsNodesIsNotRegrown() {
         NodeTable.Builder builder = new NodeTable.Builder(1 << 10);
         int[] tagsBefore = builder.tags();
         for (int i = 0; i < 1 << 10; i++) {
             builder.add(new Node(wire("n" + i + ".lab.test.")), i);
         }
         assertThat(builder.tags()).isSameAs(tagsBefore);
-        assertThat(builder.build().capacity()).isEqualTo(1 << 11);
+        assertThat(builder.build().size()).isEqualTo(1 << 10);
     }
 
     @Test
@@ -79,7 +83,7 @@ class NodeTableTest {
         int[] tags = builder.tags();
         NodeTable table = builder.build();
         assertThat(table.size()).isEqualTo(2);
-        assertThat(tags[table.slot(made.name(), 0, made.name().length)]).isEqualTo(-1);
+        assertThat(tags[table.place(made.name(), 0, made.name().length)]).isEqualTo(-1);
     }
 
     @Test
