@@ -5,7 +5,8 @@ usage: table.py RESULTS_TSV
 
 Input lines: ZONE_NAMES <tab> SERVER <tab> KEY <tab> VALUE, with KEY one of
   PROTO.SUITE.{qps,avg_ms,lost,sent,completed}   a throughput run
-  latency.{p50_ms,p99_ms,p999_ms,avg_ms,lost}     the fixed-rate run (dnsperf -Q -v)
+  latency.{p50_ms,p99_ms,p999_ms,avg_ms,lost}     the fixed-rate run (dnsperf -Q -v) with the median p99
+  latency.p99_runs                                the p99 of each fixed-rate run, space-separated
   loss.rate, loss.{lost,sent,qps}                 the run at 80% of NSD's rate
   RUN.cpu_s, RUN.other_cpu_s                      the server's CPU seconds over that run, and the
                                                   part its busiest thread did not spend
@@ -122,7 +123,7 @@ def plain(data):
     print()
     print("first answer = seconds from process start until it answers a query from the zone (zone load "
           "time, JVM start included for caadns); memory after the load runs, summed over the "
-          "server's processes; p50/p99 from every query of the fixed-rate CAA/UDP run (`-Q`, `-v`); "
+          "server's processes; p50/p99 from every query of the fixed-rate CAA/UDP run (`-Q`, `-v`; of several runs, the one with the median p99); "
           "losses of a CAA/UDP run at 80% of NSD's CAA/UDP rate; CPU µs/query = the server's "
           "utime+stime (/proc, all its processes) over the run / queries answered; other threads = "
           "CPU seconds of all but the busiest thread during the fixed-rate run (JIT, GC: should be ~0); "
@@ -143,8 +144,10 @@ def plain(data):
                 continue
             lat = "–"
             if "latency.p50_ms" in d:
+                runs = d.get("latency.p99_runs", "").split()
                 lat = f"{float(d['latency.p50_ms']):.3f} / {float(d['latency.p99_ms']):.3f} " \
-                      f"(at {float(d['latency.qps']):,.0f} q/s)"
+                      f"(at {float(d['latency.qps']):,.0f} q/s" \
+                      + (f"; p99 of each run: {', '.join(runs)}" if len(runs) > 1 else "") + ")"
             loss = "–"
             if "loss.lost" in d:
                 sent = int(d["loss.sent"])
