@@ -35,7 +35,7 @@ public final class ZoneContent {
         for (int i = 0; i < ours.size(); i++) {
             Node node = ours.at(i);
             Node other = theirs.at(i);
-            if (other == null || !Arrays.equals(other.name(), node.name())) {
+            if (!Arrays.equals(other.name(), node.name())) {
                 other = b.find(node.name(), 0, node.name().length);
             }
             if (!holdsAll(other, node)) {

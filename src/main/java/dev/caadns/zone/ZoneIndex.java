@@ -135,7 +135,7 @@ public final class ZoneIndex {
 
     /**
      * Every node, empty non-terminals included, in the order the build added them (owners in reading
-     * order, then the apex, then the empty non-terminals), which is their order in memory.
+     * order, then the apex, then the empty non-terminals), the order they were allocated in.
      */
     public void forEachNode(java.util.function.Consumer<Node> action) {
         nodes.forEach(action);
