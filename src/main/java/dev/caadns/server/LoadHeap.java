@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * 10 (RSS, one reload each, steady 290-295 MiB), for 4, 6, 8, 10 and 12 full collections.
  *
  * <p>Each of those full collections marks the served index too (~4M objects for the 1M-name zone,
- * 0.36-0.55 s each, 2.7 of a reload's 5.6 s, before the index was walked in allocation order). So a replacing load first grows the heap in one
- * collection, to leave {@link #REPLACING_GROWTH}% free, room for most of the new index and the
- * loader's arrays, and then leaves 20% free at any later one: the 1M-name zone's reload took
+ * 0.36-0.55 s each, 2.7 of a reload's 5.6 s, before the index was walked in allocation order). So a
+ * replacing load first grows the heap in one collection, to leave {@link #REPLACING_GROWTH}% free,
+ * room for most of the new index and the loader's arrays, and then leaves 20% free at any later
+ * one: the 1M-name zone's reload took
  * 4.2-4.5 s at a peak of 557 MiB, against 5.0-5.1 s and 570 MiB without the step (no query load,
  * two reloads each; 50: 4.7-4.8 s, 554 MiB; 65: 4.3-4.5 s, 591 MiB; 70: 4.0 s, 594 MiB, as the
  * loader's garbage then stays in the heap until the load is over).

@@ -99,7 +99,12 @@ public final class RRset {
 
     /** Where the records end in {@link #data()}. */
     public int end() {
-        return at + HEADER + u32(data, at + 4);
+        return at + length(data, at);
+    }
+
+    /** The bytes of the set whose header is at data[at]: the header and its records. */
+    static int length(byte[] data, int at) {
+        return HEADER + u32(data, at + 4);
     }
 
     /** The RDLENGTH of the record whose RDLENGTH field starts at {@code p} in {@link #data()}. */

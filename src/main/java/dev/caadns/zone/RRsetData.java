@@ -62,7 +62,7 @@ final class RRsetData {
         int mask = shared.length - 1;
         int i = h & mask;
         for (int other; (other = shared[i] - 1) >= 0; i = (i + 1) & mask) {
-            if (sharedHashes[i] == h && Arrays.equals(data, at, end, data, other, other + setLength(other))) {
+            if (sharedHashes[i] == h && Arrays.equals(data, at, end, data, other, other + RRset.length(data, other))) {
                 return other;
             }
         }
@@ -72,11 +72,6 @@ final class RRsetData {
             growShared();
         }
         return at;
-    }
-
-    private int setLength(int at) {
-        return RRset.HEADER + ((data[at + 4] & 0xff) << 24 | (data[at + 5] & 0xff) << 16
-                | (data[at + 6] & 0xff) << 8 | data[at + 7] & 0xff);
     }
 
     private void growShared() {
