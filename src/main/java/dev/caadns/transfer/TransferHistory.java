@@ -25,13 +25,21 @@ final class TransferHistory implements ServedZones.Listener {
 
     private final ZoneSynthesis synthesis;
     private final int depth;
+    private final boolean transferable;
     private final BiConsumer<Name, Long> serialChanged;
     private volatile Map<Name, ZoneHistory> zones = Map.of();
 
-    /** @param serialChanged told (zone, new serial) after a zone's serial moved; must only queue work */
-    TransferHistory(ZoneSynthesis synthesis, int depth, BiConsumer<Name, Long> serialChanged) {
+    /**
+     * @param transferable false when no rule lets anyone transfer: each zone's version is then only its
+     *     served index (requests are refused before any data is read), without what plugins synthesize
+     *     written out, signatures or differences, which for a million template names cost more time and
+     *     memory than the zone's own load
+     * @param serialChanged told (zone, new serial) after a zone's serial moved; must only queue work
+     */
+    TransferHistory(ZoneSynthesis synthesis, int depth, boolean transferable, BiConsumer<Name, Long> serialChanged) {
         this.synthesis = synthesis;
         this.depth = depth;
+        this.transferable = transferable;
         this.serialChanged = serialChanged;
     }
 
@@ -49,8 +57,13 @@ final class TransferHistory implements ServedZones.Listener {
                 continue;
             }
             try {
-                ZoneVersion version = version(zone, content(next, zone), signed, history);
-                ZoneHistory updated = history == null ? ZoneHistory.of(version) : history.next(version, depth);
+                ZoneHistory updated;
+                if (!transferable) {
+                    updated = ZoneHistory.of(new ZoneVersion(zone, zone, signed, null));
+                } else {
+                    ZoneVersion version = version(zone, content(next, zone), signed, history);
+                    updated = history == null ? ZoneHistory.of(version) : history.next(version, depth);
+                }
                 after.put(origin, updated);
                 if (history != null && updated.current().serial() != history.current().serial()) {
                     moved.put(origin, updated.current().serial());

@@ -42,7 +42,8 @@ public final class TransferPlugin implements Plugin {
     @Override
     public AutoCloseable start(CaadnsServer server) {
         Notifier notifier = new Notifier(zone -> settings.scope(zone).secondaries(), log);
-        TransferHistory h = new TransferHistory(server.synthesis(), settings.historyDepth(), notifier::serialChanged);
+        TransferHistory h = new TransferHistory(server.synthesis(), settings.historyDepth(), settings.allowsAny(),
+                notifier::serialChanged);
         server.zones().listen(h);
         history = h;
         return notifier;

@@ -70,6 +70,11 @@ public record TransferSettings(Scope defaults, Map<Name, Scope> zones, int messa
         return new TransferSettings(defaults, zones, (int) size, d);
     }
 
+    /** False when no rule lets anyone transfer any zone ({@code transfer.allow = []}, the default, and no zone's own). */
+    public boolean allowsAny() {
+        return !defaults.allow().isEmpty() || zones.values().stream().anyMatch(z -> !z.allow().isEmpty());
+    }
+
     /** The rules and secondaries for one zone: its own entry in {@code transfer.zones}, else the defaults. */
     public Scope scope(Name origin) {
         return zones.getOrDefault(origin, defaults);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caadns.zone.LoadedZone;
 import dev.caadns.zone.SourcedRecord;
+import dev.caadns.zone.ZoneIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,15 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 class ZoneHistoryTest {
-    private static final Name ORIGIN = Name.fromConstantString("h.test.");
+    static final Name ORIGIN = Name.fromConstantString("h.test.");
 
     private static ZoneVersion version(long serial, String address) throws Exception {
+        ZoneIndex index = zone(serial, address);
+        return new ZoneVersion(index, index);
+    }
+
+    /** The zone h.test. with that SOA serial and www A address. */
+    static ZoneIndex zone(long serial, String address) throws Exception {
         List<SourcedRecord> records = new ArrayList<>();
         for (String[] r : List.of(new String[] {"@", "SOA", "ns hostmaster " + serial + " 3600 600 86400 300"},
                 new String[] {"@", "NS", "ns"}, new String[] {"ns", "A", "127.0.0.1"},
@@ -25,8 +32,7 @@ class ZoneHistoryTest {
                     r[2], ORIGIN);
             records.add(new SourcedRecord(record, "h.test.zone", records.size() + 1, ""));
         }
-        var index = new LoadedZone(ORIGIN, Path.of("h.test.zone"), records, List.of(), 0).index();
-        return new ZoneVersion(index, index);
+        return new LoadedZone(ORIGIN, Path.of("h.test.zone"), records, List.of(), 0).index();
     }
 
     @Test
