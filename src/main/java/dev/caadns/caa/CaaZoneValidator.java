@@ -48,9 +48,8 @@ public final class CaaZoneValidator implements ZoneValidator {
             }
             boolean hasCname = node.get(Type.CNAME) != null;
             int size = set.size();
-            boolean plain = !hasCname && !isWild(set.owner()) && !(comments && hasComment(zone, set, size))
-                    && RRsetChecks.answerSize(set.owner().length, rdataBytes(set, size), size)
-                    <= RRsetChecks.UDP_PAYLOAD;
+            boolean plain = !hasCname && !(comments && hasComment(zone, set, size))
+                    && checkedByRdataAlone(isWild(set.owner()), set.owner().length, size, rdataBytes(set, size));
             Rdata rdata = new Rdata(set);
             if (plain && clean.getOrDefault(rdata, false)) {
                 return;
@@ -91,6 +90,16 @@ public final class CaaZoneValidator implements ZoneValidator {
             }
         }
         return false;
+    }
+
+    /**
+     * True when an RRset of {@code records} records and {@code rdataBytes} bytes of RDATA, neither
+     * beside a CNAME nor commented, has the findings at this owner it has at any other such owner:
+     * the checks see the owner only in its wildcard label and in the answer's size. A set clean at
+     * one such owner is then clean at all of them, and checked once.
+     */
+    public static boolean checkedByRdataAlone(boolean wildcardOwner, int ownerLength, int records, int rdataBytes) {
+        return !wildcardOwner && RRsetChecks.answerSize(ownerLength, rdataBytes, records) <= RRsetChecks.UDP_PAYLOAD;
     }
 
     /** The RDATA bytes of set, RDLENGTH fields and TTL aside. */

@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * 4.2-4.5 s at a peak of 557 MiB, against 5.0-5.1 s and 570 MiB without the step (no query load,
  * two reloads each; 50: 4.7-4.8 s, 554 MiB; 65: 4.3-4.5 s, 591 MiB; 70: 4.0 s, 594 MiB, as the
  * loader's garbage then stays in the heap until the load is over).
+ *
+ * <p>Plugins that build large structures at start-up (the CAA templates' table rows) take the same
+ * policy around their build.
  */
-final class LoadHeap implements AutoCloseable {
+public final class LoadHeap implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LoadHeap.class);
     /** Free heap a full collection leaves while loading: 40-90 cost the same CPU on the 1M zone, 5 cost 40% more. */
     static final String LOADING_MIN_FREE = "50";
@@ -65,7 +68,7 @@ final class LoadHeap implements AutoCloseable {
      *
      * @param replacing true when zones are served meanwhile (their index stays live through the load)
      */
-    static LoadHeap around(long zoneBytes, boolean replacing) {
+    public static LoadHeap around(long zoneBytes, boolean replacing) {
         if (!isLarge(zoneBytes)) {
             return new LoadHeap(null, null, null);
         }

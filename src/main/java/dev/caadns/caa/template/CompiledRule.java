@@ -48,17 +48,18 @@ final class CompiledRule {
             rule.pattern().captures().forEach(c -> values.put(c, REPRESENTATIVE));
             Name owner = name(rule.pattern().representative(rule.pattern().captures().stream()
                     .map(c -> REPRESENTATIVE).toList()));
-            out.put(owner, Expansion.of(rule, null, owner, values));
+            out.put(owner, Expansion.of(rule, owner, values));
             return out;
         }
+        ParsedRecords parsed = new ParsedRecords();
         for (Table.Row row : rule.table().rows()) {
-            Map<String, String> values = new HashMap<>(row.values());
+            Map<String, String> values = row.values(rule.table().columns());
             values.put(rule.pattern().captures().get(0), row.key());
             List<String> captured = rule.pattern().captures().stream()
                     .map(c -> values.getOrDefault(c, REPRESENTATIVE)).toList();
             Name owner = name(rule.pattern().representative(captured));
             try {
-                out.put(owner, Expansion.of(rule, row, owner, values));
+                out.put(owner, Expansion.of(rule, row, owner, values, parsed));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("table row " + row.number() + " (" + rule.table().file() + ":"
                         + row.line() + "): " + e.getMessage(), e);
@@ -98,7 +99,7 @@ final class CompiledRule {
         for (int i = 0; i < captured.size(); i++) {
             values.put(rule.pattern().captures().get(i), captured.get(i));
         }
-        return Expansion.of(rule, null, Name.root, values);
+        return Expansion.of(rule, Name.root, values);
     }
 
     private static boolean usesCaptures(TemplateRule rule) {

@@ -3,8 +3,8 @@ package dev.caadns.caa.template;
 import dev.caadns.zone.RRset;
 import dev.caadns.zone.ZoneIndex;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -19,45 +19,38 @@ public final class Expansion {
 
     private final TemplateRule rule;
     private final Table.Row row;
-    private final List<String> rdataText;
-    private final byte[][] rdata;
-    private final String source;
+    private final ParsedRecords.Parsed parsed;
+    /** Made at the first answer from this expansion: a million rows would hold a million strings. */
+    private volatile String source;
     private volatile RRset bound;
 
-    private Expansion(TemplateRule rule, Table.Row row, List<String> rdataText, byte[][] rdata) {
+    private Expansion(TemplateRule rule, Table.Row row, ParsedRecords.Parsed parsed) {
         this.rule = rule;
         this.row = row;
-        this.rdataText = List.copyOf(rdataText);
-        this.rdata = rdata;
-        this.source = "synthesized by rule " + rule.number() + " (" + rule.where()
-                + (row == null ? "" : ", table row " + row.number()) + ")";
+        this.parsed = parsed;
     }
 
     /**
      * @param owner the name it is for (records must parse at an owner; dnsjava checks CAA RDATA, not names)
+     * @param parsed what this rule's other rows parsed: an equal text is not parsed again
      * @throws IllegalArgumentException when a record does not parse as CAA
      */
-    static Expansion of(TemplateRule rule, Table.Row row, Name owner, java.util.Map<String, String> values) {
-        List<String> texts = new ArrayList<>();
-        List<byte[]> wire = new ArrayList<>();
-        for (RecordTemplate template : rule.records()) {
-            String text = template.expand(values);
-            byte[] bytes = parse(owner, text).rdataToWireCanonical();
-            // an RRset is a set (RFC 2181 §5): a record written twice is served once, as a zone file's would be
-            if (wire.stream().noneMatch(w -> Arrays.equals(w, bytes))) {
-                texts.add(text);
-                wire.add(bytes);
-            }
-        }
-        return new Expansion(rule, row, texts, wire.toArray(new byte[0][]));
+    static Expansion of(TemplateRule rule, Table.Row row, Name owner, Map<String, String> values,
+                        ParsedRecords parsed) {
+        return new Expansion(rule, row, parsed.of(owner, texts(rule, values)));
     }
 
-    static Record parse(Name owner, String text) {
-        try {
-            return Record.fromString(owner, Type.CAA, DClass.IN, 0, text, Name.root);
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalArgumentException("`" + text + "` is not CAA RDATA: " + e.getMessage(), e);
+    /** An expansion for one name only, parsed for it alone. */
+    static Expansion of(TemplateRule rule, Name owner, Map<String, String> values) {
+        return new Expansion(rule, null, ParsedRecords.parse(owner, texts(rule, values)));
+    }
+
+    private static List<String> texts(TemplateRule rule, Map<String, String> values) {
+        List<String> texts = new ArrayList<>(rule.records().size());
+        for (RecordTemplate template : rule.records()) {
+            texts.add(template.expand(values));
         }
+        return texts;
     }
 
     TemplateRule rule() {
@@ -71,13 +64,18 @@ public final class Expansion {
 
     /** The RDATA as presentation text, placeholders filled in. */
     public List<String> rdataText() {
-        return rdataText;
+        return parsed.texts();
+    }
+
+    /** The records as parsed: one instance for every expansion of a rule with equal text. */
+    ParsedRecords.Parsed parsed() {
+        return parsed;
     }
 
     /** The records at an owner, byte for byte as served. */
     List<Record> records(Name owner, long ttl) {
         List<Record> records = new ArrayList<>();
-        for (byte[] data : rdata) {
+        for (byte[] data : parsed.rdata()) {
             records.add(Record.newRecord(owner, Type.CAA, DClass.IN, ttl, data));
         }
         return records;
@@ -85,7 +83,13 @@ public final class Expansion {
 
     /** {@code synthesized by rule 2 (caadns.conf:31, table row 3)}: what explain and the journal say. */
     public String source() {
-        return source;
+        String text = source;
+        if (text == null) {
+            text = "synthesized by rule " + rule.number() + " (" + rule.where()
+                    + (row == null ? "" : ", table row " + row.number()) + ")";
+            source = text; // two threads may both make it: equal strings, harmless
+        }
+        return text;
     }
 
     /** The records, the owner taken from the query; TTL from the rule or the zone's SOA minimum. */
@@ -93,7 +97,7 @@ public final class Expansion {
         long ttl = ttl(zone);
         RRset set = bound;
         if (set == null || set.ttl() != ttl) {
-            set = new RRset(null, Type.CAA, ttl, rdata);
+            set = new RRset(null, Type.CAA, ttl, parsed.rdata());
             bound = set; // a reload may change the SOA: rebuilt once, harmless if two threads race
         }
         return set;

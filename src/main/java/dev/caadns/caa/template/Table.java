@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +27,22 @@ final class Table {
     /**
      * @param number 1-based among the data rows
      * @param line where the row starts in the file
-     * @param values column name to value, the key lowercased
+     * @param cells the row's values in the order of the table's columns, the key first and lowercased:
+     *     an array, not a map per row, as a table may have a million rows
      */
-    record Row(int number, long line, String key, Map<String, String> values) {
+    record Row(int number, long line, String[] cells) {
+        String key() {
+            return cells[0];
+        }
+
+        /** Column name to value, for filling in a rule's placeholders. */
+        Map<String, String> values(List<String> columns) {
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                values.put(columns.get(i), cells[i]);
+            }
+            return values;
+        }
     }
 
     private final Path file;
@@ -58,18 +72,20 @@ final class Table {
                 }
             }
             Map<String, Row> byKey = new LinkedHashMap<>();
+            Map<String, String> distinct = new HashMap<>(); // rows repeat their values: one string each
             for (CSVRecord record : parser) {
-                Row row = row(file, columns, record, byKey.size() + 1, parser.getCurrentLineNumber());
-                if (byKey.putIfAbsent(row.key, row) != null) {
-                    throw new IllegalArgumentException(file + ":" + row.line + ": key `" + row.key
-                            + "` is already in row " + byKey.get(row.key).number);
+                Row row = row(file, columns, record, byKey.size() + 1, parser.getCurrentLineNumber(), distinct);
+                if (byKey.putIfAbsent(row.key(), row) != null) {
+                    throw new IllegalArgumentException(file + ":" + row.line() + ": key `" + row.key()
+                            + "` is already in row " + byKey.get(row.key()).number());
                 }
             }
             return new Table(file, columns, new ArrayList<>(byKey.values()));
         }
     }
 
-    private static Row row(Path file, List<String> columns, CSVRecord record, int number, long line) {
+    private static Row row(Path file, List<String> columns, CSVRecord record, int number, long line,
+                           Map<String, String> distinct) {
         if (record.size() != columns.size()) {
             throw new IllegalArgumentException(file + ":" + line + ": " + record.size() + " columns, the header has "
                     + columns.size());
@@ -79,9 +95,12 @@ final class Table {
             throw new IllegalArgumentException(file + ":" + line + ": key `" + key
                     + "` is not a DNS label (letters, digits, inner hyphens)");
         }
-        Map<String, String> values = new LinkedHashMap<>(record.toMap());
-        values.put(columns.get(0), key.toLowerCase(Locale.ROOT));
-        return new Row(number, line, key.toLowerCase(Locale.ROOT), values);
+        String[] cells = new String[columns.size()];
+        cells[0] = key.toLowerCase(Locale.ROOT);
+        for (int i = 1; i < cells.length; i++) {
+            cells[i] = distinct.computeIfAbsent(record.get(i), value -> value);
+        }
+        return new Row(number, line, cells);
     }
 
     Path file() {

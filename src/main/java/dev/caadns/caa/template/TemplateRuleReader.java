@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigValueType;
 import dev.caadns.config.ConfigError;
 import dev.caadns.config.TypedConfig;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,6 +42,28 @@ public final class TemplateRuleReader {
             rules.add(rule(rules.size() + 1, rule));
         }
         return rules;
+    }
+
+    /**
+     * The bytes of the table files the rules name, read or not yet: what {@link #read} will load.
+     * Whatever is wrong with a rule or a file counts 0 here; {@link #read} reports it.
+     */
+    static long tableBytes(Config config) {
+        if (!config.hasPath(PATH) || !(config.getValue(PATH) instanceof ConfigList list)) {
+            return 0;
+        }
+        long bytes = 0;
+        for (ConfigValue item : list) {
+            ConfigValue table = item instanceof ConfigObject rule ? rule.get("table") : null;
+            if (table != null && table.valueType() == ConfigValueType.STRING) {
+                try {
+                    bytes += Files.size(TypedConfig.resolve(table, (String) table.unwrapped()));
+                } catch (IOException | RuntimeException e) {
+                    // read() says what is wrong with it
+                }
+            }
+        }
+        return bytes;
     }
 
     private static TemplateRule rule(int number, ConfigObject rule) throws ConfigError {

@@ -6,6 +6,7 @@ import dev.caadns.answer.ZoneSynthesis;
 import dev.caadns.caa.CaaZoneValidator;
 import dev.caadns.caa.PolicySources;
 import dev.caadns.config.ConfigError;
+import dev.caadns.server.LoadHeap;
 import dev.caadns.wire.Response;
 import dev.caadns.zone.Finding;
 import dev.caadns.zone.NameTable;
@@ -16,11 +17,16 @@ import dev.caadns.zone.WireName;
 import dev.caadns.zone.ZoneIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /**
@@ -36,6 +42,9 @@ public final class TemplateSynthesis implements ZoneSynthesis {
     private static final Comparator<CompiledRule> PRECEDENCE = Comparator
             .<CompiledRule, NamePattern>comparing(r -> r.rule().pattern(), NamePattern::compareSpecificity)
             .thenComparingInt(r -> r.rule().number());
+
+    /** Heap a table's byte takes once expanded, in bytes of zone text that take as much (see fromConfig). */
+    private static final long ZONE_TEXT_PER_TABLE_BYTE = 4;
 
     private final List<CompiledRule> rules;
     private final NameTable<CompiledRule[]> bySuffix;
@@ -84,7 +93,11 @@ public final class TemplateSynthesis implements ZoneSynthesis {
      * @throws ConfigError for a rule that cannot be read, naming its file and line
      */
     public static TemplateSynthesis fromConfig(Config config, CaaZoneValidator validator) throws ConfigError {
-        return of(TemplateRuleReader.read(config), validator);
+        // a table's row (~12 bytes of CSV) becomes a synthesized RRset, as much heap as ~50 bytes of zone text
+        try (LoadHeap heap = LoadHeap.around(TemplateRuleReader.tableBytes(config) * ZONE_TEXT_PER_TABLE_BYTE,
+                false)) {
+            return of(TemplateRuleReader.read(config), validator);
+        }
     }
 
     static TemplateSynthesis of(List<TemplateRule> rules, CaaZoneValidator validator) throws ConfigError {
@@ -106,18 +119,34 @@ public final class TemplateSynthesis implements ZoneSynthesis {
         return new TemplateSynthesis(compiled, expansions, findings);
     }
 
+    /**
+     * Checks each expansion at its name. Rows with equal text share their parsed records, so an
+     * RRset found clean at one name is not checked again at another that sees the same checks.
+     */
     private static List<Finding> check(TemplateRule rule, Map<Name, Expansion> expanded, CaaZoneValidator validator) {
         List<Finding> out = new ArrayList<>();
+        Set<ParsedRecords.Parsed> clean = Collections.newSetFromMap(new IdentityHashMap<>());
         expanded.forEach((owner, expansion) -> {
+            ParsedRecords.Parsed parsed = expansion.parsed();
+            boolean alike = CaaZoneValidator.checkedByRdataAlone(owner.isWild(), owner.length(),
+                    parsed.rdata().length, parsed.rdataBytes());
+            if (alike && clean.contains(parsed)) {
+                return;
+            }
             List<SourcedRecord> records = new ArrayList<>();
-            for (String text : expansion.rdataText()) {
-                records.add(new SourcedRecord(Expansion.parse(owner, text), rule.file(), rule.line(), ""));
+            for (byte[] rdata : parsed.rdata()) {
+                records.add(new SourcedRecord(Record.newRecord(owner, Type.CAA, DClass.IN, 0, rdata), rule.file(),
+                        rule.line(), ""));
             }
             String from = "rule " + rule.number() + (expansion.row() == null
                     ? rule.pattern().captures().isEmpty() ? "" : " (checked at " + owner + ")"
                     : ", table row " + expansion.row().number() + " (" + rule.table().file() + ":"
                     + expansion.row().line() + ")") + ": ";
-            for (Finding f : validator.check(owner, records)) {
+            List<Finding> found = validator.check(owner, records);
+            if (alike && found.isEmpty()) {
+                clean.add(parsed);
+            }
+            for (Finding f : found) {
                 out.add(new Finding(f.severity(), f.code(), f.file(), f.line(), f.owner(), from + f.message(),
                         f.hint(), f.waived()));
             }
@@ -276,11 +305,11 @@ public final class TemplateSynthesis implements ZoneSynthesis {
      * names without end; only those the zone holds are written (check warns: {@code T-XFR}).
      */
     @Override
-    public List<org.xbill.DNS.Record> records(ZoneSet zones, ZoneIndex zone) {
+    public List<Record> records(ZoneSet zones, ZoneIndex zone) {
         if (rules.stream().noneMatch(r -> appliesIn(zone, r))) {
             return List.of();
         }
-        java.util.Set<Name> names = new java.util.LinkedHashSet<>();
+        Set<Name> names = new java.util.LinkedHashSet<>();
         zone.forEachNode(node -> names.add(WireName.toName(node.owner())));
         expansions.forEach((rule, byName) -> {
             if (rule.rule().table() != null && appliesIn(zone, rule)) {

@@ -9,6 +9,7 @@ import dev.caadns.zone.ZoneIndex;
 import dev.caadns.zone.ZoneValidator;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -60,35 +61,76 @@ public final class TemplateValidator implements ZoneValidator {
         if (here.isEmpty()) {
             return findings; // no rule applies here, so no name of this zone can match one
         }
-        Set<String> reportedTies = new HashSet<>();
-        for (Name name : ZoneNames.of(zone, index, synthesis)) {
-            byte[] wire = WireName.lower(name);
-            Node node = index.find(wire, 0, wire.length);
-            List<Expansion> matching = synthesis.matching(wire, node != null).stream()
-                    .filter(e -> here.contains(e.rule())).toList();
+        List<Found> found = new ArrayList<>();
+        ZoneNames.forEach(index, synthesis, (wire, written, node) -> {
+            List<Expansion> matching = synthesis.matching(wire, node != null);
+            matching.removeIf(e -> !here.contains(e.rule()));
             if (matching.isEmpty()) {
-                continue;
+                return;
             }
-            TemplateRule best = matching.get(0).rule();
             if (node != null && node.get(Type.CNAME) != null) {
-                findings.add(warning(CNAME, best, name, best.describe() + " matches a name that owns a CNAME:"
-                        + " nothing is synthesized there (the CA follows the alias)",
-                        "publish the policy at the CNAME's target, or narrow the pattern"));
+                found.add(new Found(written, CNAME, matching));
             } else if (TemplateSynthesis.belowCut(index, node, wire)) {
-                findings.add(warning(CUT, best, name, best.describe() + " matches a name at or below a"
+                found.add(new Found(written, CUT, matching));
+            } else if (matching.size() > 1 && TemplateSynthesis.tie(matching.get(0), matching.get(1))) {
+                found.add(new Found(written, TIE, matching));
+            }
+        });
+        // in canonical order, as a walk over the names in that order met them; a tie is told at its first name
+        found.sort(Comparator.comparing(Found::name));
+        Set<String> reportedTies = new HashSet<>();
+        for (Found f : found) {
+            Name name = f.name();
+            TemplateRule best = f.matching().get(0).rule();
+            switch (f.code()) {
+                case CNAME -> findings.add(warning(CNAME, best, name, best.describe() + " matches a name that owns a"
+                        + " CNAME: nothing is synthesized there (the CA follows the alias)",
+                        "publish the policy at the CNAME's target, or narrow the pattern"));
+                case CUT -> findings.add(warning(CUT, best, name, best.describe() + " matches a name at or below a"
                         + " delegation or DNAME: nothing is synthesized there (the data is not ours)",
                         "put the rule in the child zone, or narrow the pattern"));
-            } else if (matching.size() > 1 && TemplateSynthesis.tie(matching.get(0), matching.get(1))) {
-                TemplateRule other = matching.get(1).rule();
-                if (reportedTies.add(best.number() + "/" + other.number())) {
-                    findings.add(warning(TIE, other, name, "rules " + best.number() + " and " + other.number()
-                            + " match this name and are equally specific: rule " + best.number()
-                            + " wins because it comes first", "make one pattern more specific (more literal"
-                            + " labels, or * instead of **), or merge the rules"));
+                default -> {
+                    TemplateRule other = f.matching().get(1).rule();
+                    if (reportedTies.add(best.number() + "/" + other.number())) {
+                        findings.add(warning(TIE, other, name, "rules " + best.number() + " and " + other.number()
+                                + " match this name and are equally specific: rule " + best.number()
+                                + " wins because it comes first", "make one pattern more specific (more literal"
+                                + " labels, or * instead of **), or merge the rules"));
+                    }
                 }
             }
         }
         return findings;
+    }
+
+    /** A name where something is to be reported, with the rules matching it, best first. */
+    private static final class Found {
+        private final byte[] written;
+        private final String code;
+        private final List<Expansion> matching;
+        private Name name;
+
+        Found(byte[] written, String code, List<Expansion> matching) {
+            this.written = written;
+            this.code = code;
+            this.matching = matching;
+        }
+
+        /** Made once, for the few names that have something to report. */
+        Name name() {
+            if (name == null) {
+                name = WireName.toName(written);
+            }
+            return name;
+        }
+
+        String code() {
+            return code;
+        }
+
+        List<Expansion> matching() {
+            return matching;
+        }
     }
 
     private static Finding warning(String code, TemplateRule rule, Name owner, String message, String hint) {

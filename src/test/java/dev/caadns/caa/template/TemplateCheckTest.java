@@ -105,6 +105,25 @@ class TemplateCheckTest {
     }
 
     @Test
+    void rowsRepeatingAPolicyAreCheckedWhereTheirNameChangesTheChecks() throws Exception {
+        // five issue records of 215-byte values: an answer of 1,213 bytes at the short name, 1,272
+        // (over 1,232: W-BIG) at the long one; clean at the first row, so a check skipped for the
+        // repeated text would miss it
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            String prefix = "ca" + i + ".example; k=";
+            records.append(i == 0 ? "" : ", ").append("\"0 issue \\\"").append(prefix)
+                    .append("a".repeat(215 - prefix.length())).append("\\\"\"");
+        }
+        String longKey = "k".repeat(60);
+        Files.writeString(dir.resolve("big.csv"), "name,account\na,1\nb,1\n" + longKey + ",1\nc,1\n");
+        Path more = withRules("{ match = \"{name}.big.tpl.test.\", table = \"big.csv\",",
+                "  records = [" + records + "] }");
+        assertThat(lines(load(more, false), "W-BIG")).singleElement().asString()
+                .contains("warning[W-BIG] " + longKey + ".big.tpl.test.: rule 7, table row 3 (");
+    }
+
+    @Test
     void aRuleThatRestrictsNothingIsWarnedAbout() throws Exception {
         LoadedZone zone = load(withRules("{ match = \"*.any.tpl.test.\", iodef = \"mailto:x@tpl.test\" }"), false);
         assertThat(lines(zone, "W-NO-RESTRICTION")).singleElement().asString().contains(":3: warning[W-NO-RESTRICTION]");
