@@ -4,6 +4,7 @@ import dev.caadns.zone.Finding;
 import dev.caadns.zone.LoadedZone;
 import dev.caadns.zone.RRset;
 import dev.caadns.zone.SourcedRecord;
+import dev.caadns.zone.WireName;
 import dev.caadns.zone.ZoneValidator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +50,7 @@ public final class CaaZoneValidator implements ZoneValidator {
             boolean hasCname = node.get(Type.CNAME) != null;
             int size = set.size();
             boolean plain = !hasCname && !(comments && hasComment(zone, set, size))
-                    && checkedByRdataAlone(isWild(set.owner()), set.owner().length, size, rdataBytes(set, size));
+                    && checkedByRdataAlone(WireName.isWildcard(set.owner()), set.owner().length, size, rdataBytes(set, size));
             Rdata rdata = new Rdata(set);
             if (plain && clean.getOrDefault(rdata, false)) {
                 return;
@@ -77,10 +78,6 @@ public final class CaaZoneValidator implements ZoneValidator {
 
     /** A set's findings and where its first record was read. */
     private record Found(int ordinal, List<Finding> findings) {
-    }
-
-    private static boolean isWild(byte[] owner) {
-        return owner[0] == 1 && owner[1] == '*';
     }
 
     private static boolean hasComment(LoadedZone zone, RRset set, int size) {

@@ -104,6 +104,11 @@ public final class WireName {
         return n;
     }
 
+    /** True for a name whose first label is {@code *}: a wildcard (RFC 4592). */
+    public static boolean isWildcard(byte[] name) {
+        return name[0] == 1 && name[1] == '*';
+    }
+
     public static Name toName(byte[] wire) {
         try {
             return new Name(new org.xbill.DNS.DNSInput(wire));

@@ -168,7 +168,7 @@ public final class ZoneIndex {
             } else if (groups.size(n) > 0) {
                 ownerNodes[n] = new Node(records.nodeName(n));
                 table.add(ownerNodes[n], start[n]);
-                if (isWildcard(ownerNodes[n].name())) {
+                if (WireName.isWildcard(ownerNodes[n].name())) {
                     wildcards.add(ownerNodes[n]);
                 }
             }
@@ -271,7 +271,7 @@ public final class ZoneIndex {
         for (int off = owner[0] + 1; owner.length - off > originWire.length; off += owner[off] + 1) {
             int known = table.size();
             Node node = table.getOrAdd(Arrays.copyOfRange(owner, off, owner.length));
-            if (table.size() > known && isWildcard(node.name())) {
+            if (table.size() > known && WireName.isWildcard(node.name())) {
                 wildcards.add(node);
             }
         }
@@ -310,14 +310,10 @@ public final class ZoneIndex {
             } else if (parent.isDelegation() || parent.get(Type.DNAME) != null) {
                 node.cut(parent, interned);
             }
-            if (isWildcard(node.name())) {
+            if (WireName.isWildcard(node.name())) {
                 parent.wildcard(node, interned);
             }
         }
-    }
-
-    private static boolean isWildcard(byte[] name) {
-        return name[0] == 1 && name[1] == '*';
     }
 
     private static Node parent(NodeTable nodes, Node node) {

@@ -2,6 +2,7 @@ package dev.caadns.caa.template;
 
 import dev.caadns.zone.NameTable;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +41,16 @@ final class CompiledRule {
         return new CompiledRule(rule, byKey.build(), null);
     }
 
-    /** Every RRset the rule can produce, each with the name it is checked and shown at. */
-    static Map<Name, Expansion> expand(TemplateRule rule) {
-        Map<Name, Expansion> out = new java.util.LinkedHashMap<>();
+    /** Every RRset the rule can produce, each with the name it is checked and shown at, in table order. */
+    static List<Expansion> expand(TemplateRule rule) {
         if (rule.table() == null) {
             Map<String, String> values = new HashMap<>();
             rule.pattern().captures().forEach(c -> values.put(c, REPRESENTATIVE));
             Name owner = name(rule.pattern().representative(rule.pattern().captures().stream()
                     .map(c -> REPRESENTATIVE).toList()));
-            out.put(owner, Expansion.of(rule, owner, values));
-            return out;
+            return List.of(Expansion.of(rule, null, owner, values, new ParsedRecords()));
         }
+        List<Expansion> out = new ArrayList<>(rule.table().rows().size());
         ParsedRecords parsed = new ParsedRecords();
         for (Table.Row row : rule.table().rows()) {
             Map<String, String> values = row.values(rule.table().columns());
@@ -59,7 +59,7 @@ final class CompiledRule {
                     .map(c -> values.getOrDefault(c, REPRESENTATIVE)).toList();
             Name owner = name(rule.pattern().representative(captured));
             try {
-                out.put(owner, Expansion.of(rule, row, owner, values, parsed));
+                out.add(Expansion.of(rule, row, owner, values, parsed));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("table row " + row.number() + " (" + rule.table().file() + ":"
                         + row.line() + "): " + e.getMessage(), e);
@@ -99,7 +99,7 @@ final class CompiledRule {
         for (int i = 0; i < captured.size(); i++) {
             values.put(rule.pattern().captures().get(i), captured.get(i));
         }
-        return Expansion.of(rule, Name.root, values);
+        return Expansion.atQuery(rule, values);
     }
 
     private static boolean usesCaptures(TemplateRule rule) {

@@ -1,6 +1,7 @@
 package dev.caadns.caa.template;
 
 import dev.caadns.zone.RRset;
+import dev.caadns.zone.WireName;
 import dev.caadns.zone.ZoneIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,30 +20,35 @@ public final class Expansion {
 
     private final TemplateRule rule;
     private final Table.Row row;
+    /** The name it is checked and shown at, in wire form as written; null for one made at a query. */
+    private final byte[] owner;
     private final ParsedRecords.Parsed parsed;
     /** Made at the first answer from this expansion: a million rows would hold a million strings. */
     private volatile String source;
     private volatile RRset bound;
 
-    private Expansion(TemplateRule rule, Table.Row row, ParsedRecords.Parsed parsed) {
+    private Expansion(TemplateRule rule, Table.Row row, byte[] owner, ParsedRecords.Parsed parsed) {
         this.rule = rule;
         this.row = row;
+        this.owner = owner;
         this.parsed = parsed;
     }
 
     /**
-     * @param owner the name it is for (records must parse at an owner; dnsjava checks CAA RDATA, not names)
+     * @param row the table row it is for, or null for a rule without table
+     * @param owner the name it is checked and shown at (records must parse at an owner; dnsjava
+     *     checks CAA RDATA, not names)
      * @param parsed what this rule's other rows parsed: an equal text is not parsed again
      * @throws IllegalArgumentException when a record does not parse as CAA
      */
     static Expansion of(TemplateRule rule, Table.Row row, Name owner, Map<String, String> values,
                         ParsedRecords parsed) {
-        return new Expansion(rule, row, parsed.of(owner, texts(rule, values)));
+        return new Expansion(rule, row, WireName.asWritten(owner), parsed.of(owner, texts(rule, values)));
     }
 
-    /** An expansion for one name only, parsed for it alone. */
-    static Expansion of(TemplateRule rule, Name owner, Map<String, String> values) {
-        return new Expansion(rule, null, ParsedRecords.parse(owner, texts(rule, values)));
+    /** An expansion made for a query's name, parsed for it alone. */
+    static Expansion atQuery(TemplateRule rule, Map<String, String> values) {
+        return new Expansion(rule, null, null, ParsedRecords.parse(Name.root, texts(rule, values)));
     }
 
     private static List<String> texts(TemplateRule rule, Map<String, String> values) {
@@ -51,6 +57,11 @@ public final class Expansion {
             texts.add(template.expand(values));
         }
         return texts;
+    }
+
+    /** The name it is checked and shown at, in wire form as written (not for one made at a query). */
+    byte[] owner() {
+        return owner;
     }
 
     TemplateRule rule() {

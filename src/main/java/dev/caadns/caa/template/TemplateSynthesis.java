@@ -53,9 +53,10 @@ public final class TemplateSynthesis implements ZoneSynthesis {
     /** Names above the literal suffix of an {@code applies-to = any} rule: they have synthesized descendants. */
     private final NameTable<Boolean> aboveAnySuffix;
     private final Map<CompiledRule, List<Finding>> findings;
-    private final Map<CompiledRule, Map<Name, Expansion>> expansions;
+    /** Each rule's RRsets in table order, each with the name it is checked and shown at. */
+    private final Map<CompiledRule, List<Expansion>> expansions;
 
-    private TemplateSynthesis(List<CompiledRule> rules, Map<CompiledRule, Map<Name, Expansion>> expansions,
+    private TemplateSynthesis(List<CompiledRule> rules, Map<CompiledRule, List<Expansion>> expansions,
                               Map<CompiledRule, List<Finding>> findings) {
         this.rules = List.copyOf(rules);
         this.expansions = expansions;
@@ -102,16 +103,16 @@ public final class TemplateSynthesis implements ZoneSynthesis {
 
     static TemplateSynthesis of(List<TemplateRule> rules, CaaZoneValidator validator) throws ConfigError {
         List<CompiledRule> compiled = new ArrayList<>();
-        Map<CompiledRule, Map<Name, Expansion>> expansions = new LinkedHashMap<>();
+        Map<CompiledRule, List<Expansion>> expansions = new LinkedHashMap<>();
         Map<CompiledRule, List<Finding>> findings = new LinkedHashMap<>();
         for (TemplateRule rule : rules) {
-            Map<Name, Expansion> expanded;
+            List<Expansion> expanded;
             try {
                 expanded = CompiledRule.expand(rule);
             } catch (IllegalArgumentException e) {
                 throw new ConfigError(rule.where() + ": caa.templates: rule " + rule.number() + ": " + e.getMessage());
             }
-            CompiledRule c = CompiledRule.compile(rule, List.copyOf(expanded.values()));
+            CompiledRule c = CompiledRule.compile(rule, expanded);
             compiled.add(c);
             expansions.put(c, expanded);
             findings.put(c, check(rule, expanded, validator));
@@ -123,16 +124,18 @@ public final class TemplateSynthesis implements ZoneSynthesis {
      * Checks each expansion at its name. Rows with equal text share their parsed records, so an
      * RRset found clean at one name is not checked again at another that sees the same checks.
      */
-    private static List<Finding> check(TemplateRule rule, Map<Name, Expansion> expanded, CaaZoneValidator validator) {
+    private static List<Finding> check(TemplateRule rule, List<Expansion> expanded, CaaZoneValidator validator) {
         List<Finding> out = new ArrayList<>();
         Set<ParsedRecords.Parsed> clean = Collections.newSetFromMap(new IdentityHashMap<>());
-        expanded.forEach((owner, expansion) -> {
+        for (Expansion expansion : expanded) {
             ParsedRecords.Parsed parsed = expansion.parsed();
-            boolean alike = CaaZoneValidator.checkedByRdataAlone(owner.isWild(), owner.length(),
+            byte[] wire = expansion.owner();
+            boolean alike = CaaZoneValidator.checkedByRdataAlone(WireName.isWildcard(wire), wire.length,
                     parsed.rdata().length, parsed.rdataBytes());
             if (alike && clean.contains(parsed)) {
-                return;
+                continue;
             }
+            Name owner = WireName.toName(wire);
             List<SourcedRecord> records = new ArrayList<>();
             for (byte[] rdata : parsed.rdata()) {
                 records.add(new SourcedRecord(Record.newRecord(owner, Type.CAA, DClass.IN, 0, rdata), rule.file(),
@@ -150,7 +153,7 @@ public final class TemplateSynthesis implements ZoneSynthesis {
                 out.add(new Finding(f.severity(), f.code(), f.file(), f.line(), f.owner(), from + f.message(),
                         f.hint(), f.waived()));
             }
-        });
+        }
         return out;
     }
 
@@ -311,9 +314,9 @@ public final class TemplateSynthesis implements ZoneSynthesis {
         }
         Set<Name> names = new java.util.LinkedHashSet<>();
         zone.forEachNode(node -> names.add(WireName.toName(node.owner())));
-        expansions.forEach((rule, byName) -> {
+        expansions.forEach((rule, expanded) -> {
             if (rule.rule().table() != null && appliesIn(zone, rule)) {
-                names.addAll(byName.keySet());
+                expanded.forEach(e -> names.add(WireName.toName(e.owner())));
             }
         });
         return Materializer.materialize(this, zones, names);
@@ -334,12 +337,15 @@ public final class TemplateSynthesis implements ZoneSynthesis {
         return findings.get(rule);
     }
 
-    /** The names to show and check the zone's rules at: their tables' names, or a representative one. */
-    List<Name> sampleNames(ZoneIndex zone) {
-        List<Name> names = new ArrayList<>();
-        expansions.forEach((rule, byName) -> {
+    /**
+     * The names to show and check the zone's rules at, in wire form as written: their tables' names,
+     * or a representative one.
+     */
+    List<byte[]> sampleNames(ZoneIndex zone) {
+        List<byte[]> names = new ArrayList<>();
+        expansions.forEach((rule, expanded) -> {
             if (appliesIn(zone, rule)) {
-                names.addAll(byName.keySet());
+                expanded.forEach(e -> names.add(e.owner()));
             }
         });
         return names;

@@ -24,8 +24,8 @@ final class ZoneNames {
                 addWithAncestors(names, WireName.toName(node.owner()), zone.origin());
             }
         });
-        for (Name sample : templates.sampleNames(index)) {
-            addWithAncestors(names, sample, zone.origin());
+        for (byte[] sample : templates.sampleNames(index)) {
+            addWithAncestors(names, WireName.toName(sample), zone.origin());
         }
         return names;
     }
@@ -47,14 +47,12 @@ final class ZoneNames {
      */
     static void forEach(ZoneIndex index, TemplateSynthesis templates, Visitor visitor) {
         index.forEachNode(node -> visitor.visit(node.name(), node.owner(), node));
-        Name origin = index.originName();
         Set<ByteBuffer> outside = new HashSet<>();
-        for (Name sample : templates.sampleNames(index)) {
-            if (!sample.subdomain(origin)) {
+        for (byte[] written : templates.sampleNames(index)) {
+            byte[] lowercase = WireName.lower(written, 0, written.length);
+            if (!below(lowercase, index.origin())) {
                 continue;
             }
-            byte[] written = WireName.asWritten(sample);
-            byte[] lowercase = WireName.lower(sample);
             // up to the first ancestor the zone holds: the index has every name from there to the apex
             for (int p = 0; index.find(lowercase, p, lowercase.length - p) == null; p += (lowercase[p] & 0xff) + 1) {
                 byte[] name = Arrays.copyOfRange(lowercase, p, lowercase.length);
@@ -64,6 +62,15 @@ final class ZoneNames {
                 visitor.visit(name, Arrays.copyOfRange(written, p, written.length), null);
             }
         }
+    }
+
+    /** True when the lowercase wire name is the origin or a name below it. */
+    private static boolean below(byte[] name, byte[] origin) {
+        int p = 0;
+        while (name.length - p > origin.length) {
+            p += (name[p] & 0xff) + 1;
+        }
+        return name.length - p == origin.length && Arrays.equals(name, p, name.length, origin, 0, origin.length);
     }
 
     private static void addWithAncestors(Set<Name> names, Name name, Name origin) {
