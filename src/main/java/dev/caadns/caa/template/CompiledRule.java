@@ -32,7 +32,7 @@ final class CompiledRule {
     /** @throws IllegalArgumentException when a record does not parse, naming the row */
     static CompiledRule compile(TemplateRule rule, List<Expansion> expansions) {
         if (rule.table() == null) {
-            return new CompiledRule(rule, null, usesCaptures(rule) ? null : expansions.get(0));
+            return new CompiledRule(rule, null, usesVariables(rule) ? null : expansions.get(0));
         }
         NameTable.Builder<Expansion> byKey = new NameTable.Builder<>();
         for (Expansion expansion : expansions) {
@@ -48,18 +48,27 @@ final class CompiledRule {
             rule.pattern().captures().forEach(c -> values.put(c, REPRESENTATIVE));
             Name owner = name(rule.pattern().representative(rule.pattern().captures().stream()
                     .map(c -> REPRESENTATIVE).toList()));
-            return List.of(Expansion.of(rule, null, owner, values, new ParsedRecords()));
+            return List.of(Expansion.of(rule, null, owner, ParsedRecords.parse(owner, Expansion.texts(rule, values))));
         }
         List<Expansion> out = new ArrayList<>(rule.table().rows().size());
         ParsedRecords parsed = new ParsedRecords();
+        // most rules fill in nothing but the name: then a row needs no map of its values
+        boolean byKeyAlone = rule.pattern().captures().size() == 1 && !usesVariables(rule);
+        ParsedRecords.Parsed same = null; // the records of every row, when they fill in nothing
         for (Table.Row row : rule.table().rows()) {
-            Map<String, String> values = row.values(rule.table().columns());
-            values.put(rule.pattern().captures().get(0), row.key());
-            List<String> captured = rule.pattern().captures().stream()
-                    .map(c -> values.getOrDefault(c, REPRESENTATIVE)).toList();
+            Map<String, String> values = byKeyAlone ? Map.of() : row.values(rule.table().columns());
+            List<String> captured;
+            if (byKeyAlone) {
+                captured = List.of(row.key());
+            } else {
+                values.put(rule.pattern().captures().get(0), row.key());
+                captured = rule.pattern().captures().stream().map(c -> values.getOrDefault(c, REPRESENTATIVE)).toList();
+            }
             Name owner = name(rule.pattern().representative(captured));
             try {
-                out.add(Expansion.of(rule, row, owner, values, parsed));
+                ParsedRecords.Parsed records = same != null ? same : parsed.of(owner, Expansion.texts(rule, values));
+                same = byKeyAlone ? records : null;
+                out.add(Expansion.of(rule, row, owner, records));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("table row " + row.number() + " (" + rule.table().file() + ":"
                         + row.line() + "): " + e.getMessage(), e);
@@ -102,7 +111,7 @@ final class CompiledRule {
         return Expansion.atQuery(rule, values);
     }
 
-    private static boolean usesCaptures(TemplateRule rule) {
+    private static boolean usesVariables(TemplateRule rule) {
         return rule.records().stream().anyMatch(r -> !r.variables().isEmpty());
     }
 

@@ -36,14 +36,11 @@ public final class Expansion {
 
     /**
      * @param row the table row it is for, or null for a rule without table
-     * @param owner the name it is checked and shown at (records must parse at an owner; dnsjava
-     *     checks CAA RDATA, not names)
-     * @param parsed what this rule's other rows parsed: an equal text is not parsed again
-     * @throws IllegalArgumentException when a record does not parse as CAA
+     * @param owner the name it is checked and shown at
+     * @param records its records, parsed (at that owner or any: CAA RDATA holds no name)
      */
-    static Expansion of(TemplateRule rule, Table.Row row, Name owner, Map<String, String> values,
-                        ParsedRecords parsed) {
-        return new Expansion(rule, row, WireName.asWritten(owner), parsed.of(owner, texts(rule, values)));
+    static Expansion of(TemplateRule rule, Table.Row row, Name owner, ParsedRecords.Parsed records) {
+        return new Expansion(rule, row, WireName.asWritten(owner), records);
     }
 
     /** An expansion made for a query's name, parsed for it alone. */
@@ -51,7 +48,8 @@ public final class Expansion {
         return new Expansion(rule, null, null, ParsedRecords.parse(Name.root, texts(rule, values)));
     }
 
-    private static List<String> texts(TemplateRule rule, Map<String, String> values) {
+    /** The rule's records as text, placeholders filled in from values. */
+    static List<String> texts(TemplateRule rule, Map<String, String> values) {
         List<String> texts = new ArrayList<>(rule.records().size());
         for (RecordTemplate template : rule.records()) {
             texts.add(template.expand(values));
