@@ -1,6 +1,7 @@
 package dev.caadns.caa.template;
 
 import dev.caadns.zone.NameTable;
+import dev.caadns.zone.WireName;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,8 @@ final class CompiledRule {
             rule.pattern().captures().forEach(c -> values.put(c, REPRESENTATIVE));
             Name owner = name(rule.pattern().representative(rule.pattern().captures().stream()
                     .map(c -> REPRESENTATIVE).toList()));
-            return List.of(Expansion.of(rule, null, owner, ParsedRecords.parse(owner, Expansion.texts(rule, values))));
+            return List.of(Expansion.of(rule, null, WireName.asWritten(owner),
+                    ParsedRecords.parse(owner, Expansion.texts(rule, values))));
         }
         List<Expansion> out = new ArrayList<>(rule.table().rows().size());
         ParsedRecords parsed = new ParsedRecords();
@@ -56,17 +58,21 @@ final class CompiledRule {
         boolean byKeyAlone = rule.pattern().captures().size() == 1 && !usesVariables(rule);
         ParsedRecords.Parsed same = null; // the records of every row, when they fill in nothing
         for (Table.Row row : rule.table().rows()) {
-            Map<String, String> values = byKeyAlone ? Map.of() : row.values(rule.table().columns());
-            List<String> captured;
-            if (byKeyAlone) {
-                captured = List.of(row.key());
-            } else {
+            Map<String, String> values = Map.of();
+            if (!byKeyAlone) {
+                values = row.values(rule.table().columns());
                 values.put(rule.pattern().captures().get(0), row.key());
-                captured = rule.pattern().captures().stream().map(c -> values.getOrDefault(c, REPRESENTATIVE)).toList();
             }
-            Name owner = name(rule.pattern().representative(captured));
+            byte[] owner = byKeyAlone ? rule.pattern().representativeWire(row.key()) : null;
+            if (owner == null) { // the name as text, parsed: which also says what is wrong with it
+                Map<String, String> filled = values;
+                List<String> captured = byKeyAlone ? List.of(row.key()) : rule.pattern().captures().stream()
+                        .map(c -> filled.getOrDefault(c, REPRESENTATIVE)).toList();
+                owner = WireName.asWritten(name(rule.pattern().representative(captured)));
+            }
             try {
-                ParsedRecords.Parsed records = same != null ? same : parsed.of(owner, Expansion.texts(rule, values));
+                // CAA RDATA holds no name: the records parse the same at any owner
+                ParsedRecords.Parsed records = same != null ? same : parsed.of(Name.root, Expansion.texts(rule, values));
                 same = byKeyAlone ? records : null;
                 out.add(Expansion.of(rule, row, owner, records));
             } catch (IllegalArgumentException e) {

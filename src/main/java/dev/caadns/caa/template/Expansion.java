@@ -36,11 +36,11 @@ public final class Expansion {
 
     /**
      * @param row the table row it is for, or null for a rule without table
-     * @param owner the name it is checked and shown at
-     * @param records its records, parsed (at that owner or any: CAA RDATA holds no name)
+     * @param owner the name it is checked and shown at, in wire form as written
+     * @param records its records, parsed
      */
-    static Expansion of(TemplateRule rule, Table.Row row, Name owner, ParsedRecords.Parsed records) {
-        return new Expansion(rule, row, WireName.asWritten(owner), records);
+    static Expansion of(TemplateRule rule, Table.Row row, byte[] owner, ParsedRecords.Parsed records) {
+        return new Expansion(rule, row, owner, records);
     }
 
     /** An expansion made for a query's name, parsed for it alone. */

@@ -25,6 +25,10 @@ final class NamePattern {
 
     private enum Kind { LITERAL, ONE, MANY, CAPTURE }
 
+    /** The label {@code *} and {@code **} become in a representative name. */
+    private static final String ANY_TEXT = "any";
+    private static final byte[] ANY = ANY_TEXT.getBytes(StandardCharsets.US_ASCII);
+
     /** @param label lowercase label bytes for LITERAL; @param capture index among captures for CAPTURE */
     private record Element(Kind kind, byte[] label, int capture) {
     }
@@ -194,11 +198,42 @@ final class NamePattern {
         for (Element e : elements) {
             out.append(switch (e.kind) {
                 case LITERAL -> new String(e.label, StandardCharsets.US_ASCII);
-                case ONE, MANY -> "any";
+                case ONE, MANY -> ANY_TEXT;
                 case CAPTURE -> values.get(e.capture);
             }).append('.');
         }
         return out.toString();
+    }
+
+    /**
+     * {@link #representative} with its one capture filled in by a DNS label, in wire form (the
+     * literal labels lowercase, as there), without text to parse; null when longer than a name may be.
+     */
+    byte[] representativeWire(String label) {
+        int length = 1;
+        for (Element e : elements) {
+            length += 1 + switch (e.kind) {
+                case LITERAL -> e.label.length;
+                case ONE, MANY -> ANY.length;
+                case CAPTURE -> label.length();
+            };
+        }
+        if (length > 255) {
+            return null;
+        }
+        byte[] wire = new byte[length];
+        int p = 0;
+        for (Element e : elements) {
+            byte[] bytes = switch (e.kind) {
+                case LITERAL -> e.label;
+                case ONE, MANY -> ANY;
+                case CAPTURE -> label.getBytes(StandardCharsets.US_ASCII);
+            };
+            wire[p] = (byte) bytes.length;
+            System.arraycopy(bytes, 0, wire, p + 1, bytes.length);
+            p += 1 + bytes.length;
+        }
+        return wire;
     }
 
     private int from(int i, byte[] name, int p, int[] at) {

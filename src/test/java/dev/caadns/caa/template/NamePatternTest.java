@@ -98,4 +98,21 @@ class NamePatternTest {
     void rejectsMalformedPatterns(String pattern, String message) {
         assertThatThrownBy(() -> NamePattern.parse(pattern)).hasMessageContaining(message);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"{t}.customers.lab.test.", "*.{t}.Apps.lab.test.", "**.{t}.lab.test.", "a.{t}.**.lab.test."})
+    void aRepresentativeInWireFormIsTheTextOneParsed(String pattern) {
+        NamePattern p = NamePattern.parse(pattern);
+        for (String key : List.of("acme", "x", "k".repeat(63))) {
+            assertThat(p.representativeWire(key))
+                    .isEqualTo(WireName.asWritten(Name.fromConstantString(p.representative(List.of(key)))));
+        }
+    }
+
+    @Test
+    void aRepresentativeLongerThanANameHasNoWireForm() {
+        NamePattern p = NamePattern.parse("{t}." + "l".repeat(63) + "." + "m".repeat(63) + "." + "n".repeat(60) + ".test.");
+        assertThat(p.representativeWire("k".repeat(59))).isNotNull().hasSize(255);
+        assertThat(p.representativeWire("k".repeat(60))).isNull();
+    }
 }

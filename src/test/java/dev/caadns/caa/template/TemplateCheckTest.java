@@ -124,6 +124,18 @@ class TemplateCheckTest {
     }
 
     @Test
+    void aTableKeyMustBeADnsLabel() throws Exception {
+        String rule = "{ match = \"{name}.keys.tpl.test.\", table = \"keys.csv\", issue = [\"ca.example\"] }";
+        for (String key : List.of("-lead", "trail-", "under_score", "d.ot", "k".repeat(64))) {
+            Files.writeString(dir.resolve("keys.csv"), "name\n" + key + "\n");
+            assertThatThrownBy(() -> load(withRules(rule), false)).isInstanceOf(ConfigError.class)
+                    .hasMessageContaining("keys.csv:2: key `" + key + "` is not a DNS label");
+        }
+        Files.writeString(dir.resolve("keys.csv"), "name\nok-1\nA9\n" + "k".repeat(63) + "\n");
+        assertThat(load(withRules(rule), false).servable()).isTrue();
+    }
+
+    @Test
     void aRuleThatRestrictsNothingIsWarnedAbout() throws Exception {
         LoadedZone zone = load(withRules("{ match = \"*.any.tpl.test.\", iodef = \"mailto:x@tpl.test\" }"), false);
         assertThat(lines(zone, "W-NO-RESTRICTION")).singleElement().asString().contains(":3: warning[W-NO-RESTRICTION]");
