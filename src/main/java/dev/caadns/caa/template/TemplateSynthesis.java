@@ -351,27 +351,43 @@ public final class TemplateSynthesis implements ZoneSynthesis {
         return names;
     }
 
-    /** All rules matching a name, best first; tools only (allocates). */
-    List<Expansion> matching(byte[] wire, boolean nameExists) {
-        List<CompiledRule> all = new ArrayList<>();
+    /**
+     * The two best RRsets at a name by precedence, among the rules given: into {@code top[0]} and
+     * {@code top[1]} (null where fewer match). Without a list or a sort, as the load asks it at
+     * every name of a zone.
+     *
+     * @return false when none matches
+     */
+    boolean bestTwo(byte[] wire, boolean nameExists, Set<TemplateRule> among, Expansion[] top) {
+        top[0] = null;
+        top[1] = null;
+        CompiledRule first = null;
+        CompiledRule second = null;
         for (int p = 0; p < wire.length; p += (wire[p] & 0xff) + 1) {
             CompiledRule[] candidates = bySuffix.get(wire, p, wire.length - p);
             if (candidates != null) {
-                all.addAll(Arrays.asList(candidates));
+                for (CompiledRule rule : candidates) {
+                    Expansion expansion = among.contains(rule.rule())
+                            && (nameExists || rule.rule().appliesTo() == AppliesTo.ANY) ? rule.at(wire, 0) : null;
+                    if (expansion == null) {
+                        continue;
+                    }
+                    if (first == null || PRECEDENCE.compare(rule, first) < 0) {
+                        second = first;
+                        top[1] = top[0];
+                        first = rule;
+                        top[0] = expansion;
+                    } else if (second == null || PRECEDENCE.compare(rule, second) < 0) {
+                        second = rule;
+                        top[1] = expansion;
+                    }
+                }
             }
             if (wire[p] == 0) {
                 break;
             }
         }
-        all.sort(PRECEDENCE);
-        List<Expansion> out = new ArrayList<>();
-        for (CompiledRule rule : all) {
-            Expansion expansion = nameExists || rule.rule().appliesTo() == AppliesTo.ANY ? rule.at(wire, 0) : null;
-            if (expansion != null) {
-                out.add(expansion);
-            }
-        }
-        return out;
+        return top[0] != null;
     }
 
     static boolean tie(Expansion a, Expansion b) {

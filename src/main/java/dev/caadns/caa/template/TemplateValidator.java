@@ -2,7 +2,6 @@ package dev.caadns.caa.template;
 
 import dev.caadns.zone.Finding;
 import dev.caadns.zone.LoadedZone;
-import dev.caadns.zone.Node;
 import dev.caadns.zone.Severity;
 import dev.caadns.zone.WireName;
 import dev.caadns.zone.ZoneIndex;
@@ -62,18 +61,17 @@ public final class TemplateValidator implements ZoneValidator {
             return findings; // no rule applies here, so no name of this zone can match one
         }
         List<Found> found = new ArrayList<>();
+        Expansion[] top = new Expansion[2];
         ZoneNames.forEach(index, synthesis, (wire, written, node) -> {
-            List<Expansion> matching = synthesis.matching(wire, node != null);
-            matching.removeIf(e -> !here.contains(e.rule()));
-            if (matching.isEmpty()) {
+            if (!synthesis.bestTwo(wire, node != null, here, top)) {
                 return;
             }
             if (node != null && node.get(Type.CNAME) != null) {
-                found.add(new Found(written, CNAME, matching));
+                found.add(new Found(written, CNAME, top[0].rule(), null));
             } else if (TemplateSynthesis.belowCut(index, node, wire)) {
-                found.add(new Found(written, CUT, matching));
-            } else if (matching.size() > 1 && TemplateSynthesis.tie(matching.get(0), matching.get(1))) {
-                found.add(new Found(written, TIE, matching));
+                found.add(new Found(written, CUT, top[0].rule(), null));
+            } else if (top[1] != null && TemplateSynthesis.tie(top[0], top[1])) {
+                found.add(new Found(written, TIE, top[0].rule(), top[1].rule()));
             }
         });
         // in canonical order, as a walk over the names in that order met them; a tie is told at its first name
@@ -81,7 +79,7 @@ public final class TemplateValidator implements ZoneValidator {
         Set<String> reportedTies = new HashSet<>();
         for (Found f : found) {
             Name name = f.name();
-            TemplateRule best = f.matching().get(0).rule();
+            TemplateRule best = f.best();
             switch (f.code()) {
                 case CNAME -> findings.add(warning(CNAME, best, name, best.describe() + " matches a name that owns a"
                         + " CNAME: nothing is synthesized there (the CA follows the alias)",
@@ -90,7 +88,7 @@ public final class TemplateValidator implements ZoneValidator {
                         + " delegation or DNAME: nothing is synthesized there (the data is not ours)",
                         "put the rule in the child zone, or narrow the pattern"));
                 default -> {
-                    TemplateRule other = f.matching().get(1).rule();
+                    TemplateRule other = f.other();
                     if (reportedTies.add(best.number() + "/" + other.number())) {
                         findings.add(warning(TIE, other, name, "rules " + best.number() + " and " + other.number()
                                 + " match this name and are equally specific: rule " + best.number()
@@ -103,17 +101,19 @@ public final class TemplateValidator implements ZoneValidator {
         return findings;
     }
 
-    /** A name where something is to be reported, with the rules matching it, best first. */
+    /** A name where something is to be reported, the best rule matching it and, for a tie, the next. */
     private static final class Found {
         private final byte[] written;
         private final String code;
-        private final List<Expansion> matching;
+        private final TemplateRule best;
+        private final TemplateRule other;
         private Name name;
 
-        Found(byte[] written, String code, List<Expansion> matching) {
+        Found(byte[] written, String code, TemplateRule best, TemplateRule other) {
             this.written = written;
             this.code = code;
-            this.matching = matching;
+            this.best = best;
+            this.other = other;
         }
 
         /** Made once, for the few names that have something to report. */
@@ -128,8 +128,12 @@ public final class TemplateValidator implements ZoneValidator {
             return code;
         }
 
-        List<Expansion> matching() {
-            return matching;
+        TemplateRule best() {
+            return best;
+        }
+
+        TemplateRule other() {
+            return other;
         }
     }
 
