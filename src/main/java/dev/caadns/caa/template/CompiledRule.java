@@ -50,7 +50,7 @@ final class CompiledRule {
             Name owner = name(rule.pattern().representative(rule.pattern().captures().stream()
                     .map(c -> REPRESENTATIVE).toList()));
             return List.of(Expansion.of(rule, null, WireName.asWritten(owner),
-                    ParsedRecords.parse(owner, Expansion.texts(rule, values))));
+                    ParsedRecords.parse(Expansion.texts(rule, values))));
         }
         List<Expansion> out = new ArrayList<>(rule.table().rows().size());
         ParsedRecords parsed = new ParsedRecords();
@@ -71,8 +71,7 @@ final class CompiledRule {
                 owner = WireName.asWritten(name(rule.pattern().representative(captured)));
             }
             try {
-                // CAA RDATA holds no name: the records parse the same at any owner
-                ParsedRecords.Parsed records = same != null ? same : parsed.of(Name.root, Expansion.texts(rule, values));
+                ParsedRecords.Parsed records = same != null ? same : parsed.of(Expansion.texts(rule, values));
                 same = byKeyAlone ? records : null;
                 out.add(Expansion.of(rule, row, owner, records));
             } catch (IllegalArgumentException e) {

@@ -45,7 +45,7 @@ public final class Expansion {
 
     /** An expansion made for a query's name, parsed for it alone. */
     static Expansion atQuery(TemplateRule rule, Map<String, String> values) {
-        return new Expansion(rule, null, null, ParsedRecords.parse(Name.root, texts(rule, values)));
+        return new Expansion(rule, null, null, ParsedRecords.parse(texts(rule, values)));
     }
 
     /** The rule's records as text, placeholders filled in from values. */

@@ -33,25 +33,22 @@ final class ParsedRecords {
 
     private final Map<List<String>, Parsed> byTexts = new HashMap<>();
 
-    /**
-     * @param owner a name the records parse at (CAA RDATA holds no name, so any owner gives the same RDATA)
-     * @throws IllegalArgumentException when a record does not parse as CAA
-     */
-    Parsed of(Name owner, List<String> texts) {
+    /** @throws IllegalArgumentException when a record does not parse as CAA */
+    Parsed of(List<String> texts) {
         Parsed parsed = byTexts.get(texts);
         if (parsed == null) {
-            parsed = parse(owner, texts);
+            parsed = parse(texts);
             byTexts.put(List.copyOf(texts), parsed);
         }
         return parsed;
     }
 
     /** Parses without remembering: for a rule whose records differ at every name. */
-    static Parsed parse(Name owner, List<String> texts) {
+    static Parsed parse(List<String> texts) {
         List<String> kept = new ArrayList<>();
         List<byte[]> wire = new ArrayList<>();
         for (String text : texts) {
-            byte[] bytes = record(owner, text).rdataToWireCanonical();
+            byte[] bytes = record(text).rdataToWireCanonical();
             if (wire.stream().noneMatch(w -> Arrays.equals(w, bytes))) {
                 kept.add(text);
                 wire.add(bytes);
@@ -60,10 +57,14 @@ final class ParsedRecords {
         return new Parsed(List.copyOf(kept), wire.toArray(new byte[0][]));
     }
 
-    /** @throws IllegalArgumentException when the text does not parse as CAA RDATA */
-    private static Record record(Name owner, String text) {
+    /**
+     * The record at the root: CAA RDATA holds no name, so every owner gives the same RDATA.
+     *
+     * @throws IllegalArgumentException when the text does not parse as CAA RDATA
+     */
+    private static Record record(String text) {
         try {
-            return Record.fromString(owner, Type.CAA, DClass.IN, 0, text, Name.root);
+            return Record.fromString(Name.root, Type.CAA, DClass.IN, 0, text, Name.root);
         } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalArgumentException("`" + text + "` is not CAA RDATA: " + e.getMessage(), e);
         }
