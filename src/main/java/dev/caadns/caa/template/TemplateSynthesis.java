@@ -272,21 +272,8 @@ public final class TemplateSynthesis implements ZoneSynthesis {
     /** A rule applies in the zone holding its literal suffix, not in a parent that delegates it. */
     boolean appliesIn(ZoneIndex zone, CompiledRule rule) {
         byte[] suffix = rule.rule().pattern().literalSuffix();
-        byte[] origin = zone.origin();
-        int off = suffix.length - origin.length;
-        if (off < 0 || !Arrays.equals(suffix, off, suffix.length, origin, 0, origin.length)
-                || !startsLabel(suffix, off)) {
-            return false;
-        }
-        return !belowCut(zone, zone.find(suffix, 0, suffix.length), suffix);
-    }
-
-    private static boolean startsLabel(byte[] name, int off) {
-        int p = 0;
-        while (p < off) {
-            p += (name[p] & 0xff) + 1;
-        }
-        return p == off;
+        return WireName.isAtOrBelow(suffix, zone.origin())
+                && !belowCut(zone, zone.find(suffix, 0, suffix.length), suffix);
     }
 
     /** True at or below a delegation or DNAME, where the zone's data is not its own to synthesize in. */

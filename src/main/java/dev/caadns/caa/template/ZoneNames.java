@@ -50,7 +50,7 @@ final class ZoneNames {
         Set<ByteBuffer> outside = new HashSet<>();
         for (byte[] written : templates.sampleNames(index)) {
             byte[] lowercase = WireName.lower(written, 0, written.length);
-            if (!below(lowercase, index.origin())) {
+            if (!WireName.isAtOrBelow(lowercase, index.origin())) {
                 continue;
             }
             // up to the first ancestor the zone holds: the index has every name from there to the apex
@@ -62,15 +62,6 @@ final class ZoneNames {
                 visitor.visit(name, Arrays.copyOfRange(written, p, written.length), null);
             }
         }
-    }
-
-    /** True when the lowercase wire name is the origin or a name below it. */
-    private static boolean below(byte[] name, byte[] origin) {
-        int p = 0;
-        while (name.length - p > origin.length) {
-            p += (name[p] & 0xff) + 1;
-        }
-        return name.length - p == origin.length && Arrays.equals(name, p, name.length, origin, 0, origin.length);
     }
 
     private static void addWithAncestors(Set<Name> names, Name name, Name origin) {
