@@ -101,39 +101,13 @@ public final class TemplateValidator implements ZoneValidator {
         return findings;
     }
 
-    /** A name where something is to be reported, the best rule matching it and, for a tie, the next. */
-    private static final class Found {
-        private final byte[] written;
-        private final String code;
-        private final TemplateRule best;
-        private final TemplateRule other;
-        private Name name;
-
+    /**
+     * A name where something is to be reported (made a {@link Name} only for these few), the best
+     * rule matching it and, for a tie, the next.
+     */
+    private record Found(Name name, String code, TemplateRule best, TemplateRule other) {
         Found(byte[] written, String code, TemplateRule best, TemplateRule other) {
-            this.written = written;
-            this.code = code;
-            this.best = best;
-            this.other = other;
-        }
-
-        /** Made once, for the few names that have something to report. */
-        Name name() {
-            if (name == null) {
-                name = WireName.toName(written);
-            }
-            return name;
-        }
-
-        String code() {
-            return code;
-        }
-
-        TemplateRule best() {
-            return best;
-        }
-
-        TemplateRule other() {
-            return other;
+            this(WireName.toName(written), code, best, other);
         }
     }
 
