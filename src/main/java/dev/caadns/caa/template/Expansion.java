@@ -1,7 +1,6 @@
 package dev.caadns.caa.template;
 
 import dev.caadns.zone.RRset;
-import dev.caadns.zone.WireName;
 import dev.caadns.zone.ZoneIndex;
 import java.util.ArrayList;
 import java.util.List;
