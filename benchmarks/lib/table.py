@@ -122,7 +122,7 @@ def plain(data):
     print("## Per server")
     print()
     print("first answer = seconds from process start until it answers a query from the zone (zone load "
-          "time, JVM start included for caadns); memory after the load runs, summed over the "
+          "time, JVM start included for caadns; on the CPUs the result's header gives, then pinned); memory after the load runs, summed over the "
           "server's processes; p50/p99 from every query of the fixed-rate CAA/UDP run (`-Q`, `-v`; of several runs, the one with the median p99); "
           "losses of a CAA/UDP run at 80% of NSD's CAA/UDP rate; CPU µs/query = the server's "
           "utime+stime (/proc, all its processes) over the run / queries answered; other threads = "
