@@ -4,9 +4,11 @@ import dev.caadns.config.Settings;
 import io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.CipherSuiteFilter;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
@@ -26,7 +28,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
 
 /**
  * The one place DoT and DoH get their certificate from: the operator's PEM files ({@code tls.cert},
@@ -39,13 +44,11 @@ public final class TlsMaterial {
     private static final Pattern DNS_NAME = Pattern.compile(
             "(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.?");
 
-    private final PrivateKey key;
-    private final X509Certificate[] chain;
+    private final FixedKeyManager keyManager;
     private final Optional<Path> labCaFile;
 
     private TlsMaterial(PrivateKey key, List<X509Certificate> chain, Optional<Path> labCaFile) {
-        this.key = key;
-        this.chain = chain.toArray(new X509Certificate[0]);
+        this.keyManager = new FixedKeyManager(key, chain.toArray(new X509Certificate[0]));
         this.labCaFile = labCaFile;
     }
 
@@ -72,18 +75,30 @@ public final class TlsMaterial {
 
     /** DoT: any client ALPN is fine (RFC 7858 names none; "dot" is chosen when offered). */
     public SslContext forDot() throws SSLException {
-        return builder().applicationProtocolConfig(alpn(DOT_ALPN)).build();
+        return context(null, IdentityCipherSuiteFilter.INSTANCE, alpn(DOT_ALPN));
     }
 
     /** DoH: ALPN h2 or http/1.1, with HTTP/2's cipher rules (RFC 7540 §9.2) on TLS 1.2. */
     public SslContext forDoh() throws SSLException {
-        return builder().ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
-                .applicationProtocolConfig(alpn(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
-                .build();
+        return context(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE,
+                alpn(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
     }
 
-    private SslContextBuilder builder() {
-        return SslContextBuilder.forServer(key, chain).sslProvider(SslProvider.JDK).protocols(PROTOCOLS);
+    /**
+     * The JDK's TLS with our key and no trust store (no client is asked for a certificate), wrapped
+     * for Netty as {@code SslContextBuilder.forServer(...).build()} would, without what that costs:
+     * its server context's first use builds a PKCS12 key store to probe the JDK (PBKDF2, ~0.5 s of
+     * a start), and an SSLContext given no trust managers reads the JDK's CA certificates.
+     */
+    private SslContext context(Iterable<String> ciphers, CipherSuiteFilter filter, ApplicationProtocolConfig alpn)
+            throws SSLException {
+        try {
+            SSLContext jdk = SSLContext.getInstance("TLS");
+            jdk.init(new KeyManager[] {keyManager}, new TrustManager[0], null);
+            return new JdkSslContext(jdk, false, ciphers, filter, alpn, ClientAuth.NONE, PROTOCOLS, false);
+        } catch (GeneralSecurityException e) {
+            throw new SSLException("the JDK's TLS cannot start: " + e.getMessage(), e);
+        }
     }
 
     // Without a match the handshake goes on without ALPN, as a client that offers none expects.
