@@ -20,7 +20,7 @@ class LoadHeapTest {
     private static final HotSpotDiagnosticMXBean VM = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
 
     @Test
-    void aLargeLoadRunsWithHalfTheHeapLeftFreeAndNothingGivenBackThenTheRatiosReturn() throws Exception {
+    void aLargeLoadRunsWithMostOfTheHeapLeftFreeAndNothingGivenBackThenTheRatiosReturn() throws Exception {
         List<String> before = ratios();
         AtomicReference<List<String>> during = new AtomicReference<>();
         ServedZones zones = new ServedZones(ServedZones.Source.sized(() -> {
