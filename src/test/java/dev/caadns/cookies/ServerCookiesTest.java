@@ -88,4 +88,15 @@ class ServerCookiesTest {
         cookies.make(fresh.clone(), client, 2210); // rolled again at 2200: the first secret is gone
         assertThat(cookies.valid(option, option.length, client, 2210)).isFalse();
     }
+
+    @Test
+    void eachServerDrawsItsOwnSecret() throws Exception {
+        InetAddress client = InetAddress.getByName("192.0.2.1");
+        byte[] one = Arrays.copyOf(HEX.parseHex("2464c4abcf10c957"), ServerCookies.OPTION_LENGTH);
+        byte[] other = one.clone();
+        ServerCookies.rolling(600, 1000).make(one, client, 1000);
+        ServerCookies.rolling(600, 1000).make(other, client, 1000);
+
+        assertThat(Arrays.copyOfRange(one, 16, 24)).isNotEqualTo(Arrays.copyOfRange(other, 16, 24));
+    }
 }
