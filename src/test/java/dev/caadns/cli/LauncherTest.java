@@ -74,34 +74,36 @@ class LauncherTest {
     }
 
     @Test
-    void nettysLibraryIsTakenOutOfTheJarOnceAndGivenAsTheLibraryPath() throws Exception {
-        Path launcher = root.resolve("caadns");
+    void nettysLibraryIsTakenOutOfTheJarOnceAndGivenAsTheLibraryPathEvenWithASpaceInIt() throws Exception {
+        Path checkout = Files.createDirectories(root.resolve("check out"));
+        Path launcher = checkout.resolve("caadns");
         Files.copy(Path.of("caadns"), launcher);
         executable(launcher);
-        Files.writeString(root.resolve("pom.xml"), "<project/>");
-        Files.createDirectories(root.resolve("src"));
-        Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(3600)));
-        Files.setLastModifiedTime(root.resolve("src"), FileTime.from(Instant.now().minusSeconds(3600)));
+        Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(checkout.resolve("src"));
+        Files.setLastModifiedTime(checkout.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(3600)));
+        Files.setLastModifiedTime(checkout.resolve("src"), FileTime.from(Instant.now().minusSeconds(3600)));
         byte[] library = "an ELF file".getBytes(StandardCharsets.US_ASCII);
         try (JarOutputStream jar = new JarOutputStream(
-                Files.newOutputStream(Files.createDirectories(root.resolve("target")).resolve("caadns.jar")))) {
+                Files.newOutputStream(Files.createDirectories(checkout.resolve("target")).resolve("caadns.jar")))) {
             jar.putNextEntry(new JarEntry("META-INF/native/" + EPOLL));
             jar.write(library);
             jar.closeEntry();
         }
         Path bin = Files.createDirectories(root.resolve("bin"));
-        Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"java ran: $*\"\n");
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"java arg: $a\"; done\n");
         executable(bin.resolve("java"));
         Files.createSymbolicLink(bin.resolve("jar"), Path.of(System.getProperty("java.home"), "bin", "jar"));
-        Path extracted = root.resolve("target/native").resolve(EPOLL);
+        Path extracted = checkout.resolve("target/native").resolve(EPOLL);
+        String libraryPath = "java arg: -Djava.library.path=" + checkout.resolve("target/native");
 
         String first = runLauncher(launcher, bin);
         Object made = Files.readAttributes(extracted, BasicFileAttributes.class).fileKey();
         String second = runLauncher(launcher, bin);
 
         assertThat(extracted).hasBinaryContent(library);
-        assertThat(first).contains("-Djava.library.path=" + root.resolve("target/native") + " ");
-        assertThat(second).contains("-Djava.library.path=" + root.resolve("target/native") + " ");
+        assertThat(first.lines()).contains(libraryPath, "java arg: --version");
+        assertThat(second.lines()).contains(libraryPath);
         assertThat(Files.readAttributes(extracted, BasicFileAttributes.class).fileKey())
                 .as("taken out once per build").isEqualTo(made);
     }
@@ -143,7 +145,7 @@ class LauncherTest {
     private String runLauncher(Path launcher, Path bin) throws Exception {
         Path out = root.resolve("out.txt");
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "--version")
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+                .directory(launcher.getParent().toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         Process process = builder.start();
         try {
