@@ -1,6 +1,5 @@
 package dev.caadns.zone;
 
-
 /**
  * An immutable open-addressing map from lowercase wire names to values. Lookups hash a slice of a
  * caller's buffer, so finding a name in the query costs no allocation.
@@ -33,19 +32,10 @@ public final class NameTable<T> {
             if (key == null) {
                 return null;
             }
-            if (hashes[i] == h && key.length == len && equalsLowercaseKey(key, buf, off)) {
+            if (hashes[i] == h && key.length == len && WireName.equalsLowercase(key, buf, off)) {
                 return (T) values[i];
             }
         }
-    }
-
-    private static boolean equalsLowercaseKey(byte[] key, byte[] buf, int off) {
-        for (int i = 0; i < key.length; i++) {
-            if (key[i] != WireName.toLower(buf[off + i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public T get(byte[] name) {

@@ -49,7 +49,7 @@ final class NodeTable {
             }
             if (slots[2 * i] == h) {
                 byte[] name = nodes[place].name();
-                if (name.length == len && equalsLowercaseKey(name, buf, off)) {
+                if (name.length == len && WireName.equalsLowercase(name, buf, off)) {
                     return place;
                 }
             }
@@ -59,15 +59,6 @@ final class NodeTable {
     /** The node added at that place (0 to {@link #size()} - 1). */
     Node at(int place) {
         return nodes[place];
-    }
-
-    private static boolean equalsLowercaseKey(byte[] key, byte[] buf, int off) {
-        for (int i = 0; i < key.length; i++) {
-            if (key[i] != WireName.toLower(buf[off + i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Every node, in the order they were added. */

@@ -53,6 +53,19 @@ public final class WireName {
         return p - off + 1;
     }
 
+    /**
+     * True when buf[off, off + key.length) is {@code key}, a lowercase wire name, in any letter case:
+     * the name tables' comparison of a query's slice with a key, which allocates nothing.
+     */
+    public static boolean equalsLowercase(byte[] key, byte[] buf, int off) {
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != toLower(buf[off + i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Case-insensitive equality of two uncompressed names. */
     public static boolean equalsIgnoreCase(byte[] a, int aOff, byte[] b, int bOff) {
         while (true) {
