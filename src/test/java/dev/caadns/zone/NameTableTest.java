@@ -2,8 +2,6 @@ package dev.caadns.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The map from lowercase wire names to values: found in any letter case, in a slice of a buffer. */
@@ -31,12 +29,11 @@ class NameTableTest {
 
     @Test
     void aSecondPutReplacesTheValueAndKeepsOneEntry() {
-        NameTable.Builder<String> builder = new NameTable.Builder<String>()
+        NameTable<String> table = new NameTable.Builder<String>()
                 .put(wire("a.lab.test."), "first")
-                .put(wire("a.lab.test."), "second");
+                .put(wire("a.lab.test."), "second")
+                .build();
 
-        assertThat(builder.get(wire("a.lab.test."))).isEqualTo("second");
-        NameTable<String> table = builder.build();
         assertThat(table.size()).isEqualTo(1);
         assertThat(table.get(wire("A.Lab.Test."))).isEqualTo("second");
     }
@@ -53,9 +50,7 @@ class NameTableTest {
         for (int i = 0; i < 500; i++) {
             assertThat(table.get(WireName.asWritten(Fixtures.name("H" + i + ".LAB.TEST.")))).as("h%d", i).isEqualTo(i);
         }
-        List<Integer> values = new ArrayList<>();
-        table.forEach(values::add);
-        assertThat(values).hasSize(500).doesNotHaveDuplicates();
+        assertThat(table.get(wire("h500.lab.test."))).isNull();
     }
 
     @Test
