@@ -91,6 +91,14 @@ public final class ServedZones implements UpdateStore {
     public interface Listener {
         /** @param previous the zones served until now, or null at the first call */
         void published(ZoneSet previous, ZoneSet next);
+
+        /**
+         * Told once queries see {@code current}, after {@link #published}: the place for what makes
+         * others come and ask, as a NOTIFY does. A secondary NOTIFYed earlier could read the old SOA,
+         * count itself up to date and wait for its refresh, hours away.
+         */
+        default void served(ZoneSet current) {
+        }
     }
 
     /** The load checks of a zone file, over records set at runtime; returns their findings. */
@@ -159,6 +167,7 @@ public final class ServedZones implements UpdateStore {
     public synchronized void listen(Listener listener) {
         listeners.add(listener);
         listener.published(null, current);
+        listener.served(current);
     }
 
     /**
@@ -465,19 +474,25 @@ public final class ServedZones implements UpdateStore {
         // implicit lab zones stay unsigned: every name exists in them, which no NSEC chain could say
         List<ZoneIndex> fromFileIndexes = indexes.stream().filter(i -> !implicitIndexes.contains(i)).toList();
         ZoneSet next = new ZoneSet(indexes, implicitIndexes, signer.sign(fromFileIndexes, current));
-        for (Listener listener : listeners) {
-            try {
-                listener.published(current, next);
-            } catch (RuntimeException e) {
-                log.error("a zone listener failed; the zones are served anyway", e);
-            }
-        }
+        ZoneSet previous = current;
+        tellListeners(listener -> listener.published(previous, next));
         publishedOverlay = overlayNow;
         runtimeSerials.clear();
         runtimeSerials.putAll(serials);
         current = next;
+        tellListeners(listener -> listener.served(next));
         if (large && !loading) {
             System.gc(); // the previous version and the builder's garbage go, and the heap shrinks back
+        }
+    }
+
+    private void tellListeners(java.util.function.Consumer<Listener> call) {
+        for (Listener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                log.error("a zone listener failed; the zones are served anyway", e);
+            }
         }
     }
 

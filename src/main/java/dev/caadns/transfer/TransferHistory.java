@@ -28,13 +28,15 @@ final class TransferHistory implements ServedZones.Listener {
     private final boolean transferable;
     private final BiConsumer<Name, Long> serialChanged;
     private volatile Map<Name, ZoneHistory> zones = Map.of();
+    /** The zones whose serial the last {@link #published} moved, told once queries see them (publishing thread only). */
+    private Map<Name, Long> toAnnounce = Map.of();
 
     /**
      * @param transferable false when no rule lets anyone transfer: each zone's version is then only its
      *     served index (requests are refused before any data is read), without what plugins synthesize
      *     written out, signatures or differences, which for a million template names cost more time and
      *     memory than the zone's own load
-     * @param serialChanged told (zone, new serial) after a zone's serial moved; must only queue work
+     * @param serialChanged told (zone, new serial) once queries see a zone's serial moved; must only queue work
      */
     TransferHistory(ZoneSynthesis synthesis, int depth, boolean transferable, BiConsumer<Name, Long> serialChanged) {
         this.synthesis = synthesis;
@@ -76,7 +78,14 @@ final class TransferHistory implements ServedZones.Listener {
             }
         }
         zones = Map.copyOf(after);
-        moved.forEach(serialChanged);
+        toAnnounce = moved;
+    }
+
+    @Override
+    public void served(ZoneSet current) {
+        Map<Name, Long> told = toAnnounce;
+        toAnnounce = Map.of();
+        told.forEach(serialChanged);
     }
 
     /** The version to transfer; a signed zone's signatures over unchanged RRsets kept from the last one. */

@@ -42,6 +42,32 @@ class ServedZonesTest {
     }
 
     @Test
+    void aListenerIsToldOfAVersionBeforeQueriesSeeItAndAgainOnceTheyDo() throws Exception {
+        ZoneSet before = zones.get();
+        List<String> told = new java.util.ArrayList<>();
+        zones.listen(new ServedZones.Listener() {
+            @Override
+            public void published(ZoneSet previous, ZoneSet next) {
+                told.add("published, queries see " + (zones.get() == next ? "next" : zones.get() == previous ? "previous" : "?"));
+            }
+
+            @Override
+            public void served(ZoneSet current) {
+                told.add("served, queries see " + (zones.get() == current ? "it" : "another"));
+            }
+        });
+        Name added = Name.fromString("new.one.test.");
+        zones.replace(added, Type.A, List.of(new ARecord(added, DClass.IN, 60, java.net.InetAddress.getByName("192.0.2.9"))));
+
+        assertThat(zones.get()).isNotSameAs(before);
+        assertThat(told).containsExactly(
+                "published, queries see next", // at listen: the zones served now, with no previous
+                "served, queries see it",
+                "published, queries see previous",
+                "served, queries see it");
+    }
+
+    @Test
     void aChangeRebuildsOnlyItsZone() throws Exception {
         ZoneIndex twoBefore = zone(zones.get(), TWO);
         ZoneIndex oneBefore = zone(zones.get(), ONE);

@@ -43,14 +43,34 @@ class TransferHistoryTest {
         }
     }
 
-    /** Publishes h.test. at each serial in turn, as reloads would. */
+    /** Publishes h.test. at each serial in turn, as reloads would: each version published, then served. */
     private static void publish(TransferHistory history, long... serials) throws Exception {
         ZoneSet previous = new ZoneSet(List.of());
         for (long serial : serials) {
-            ZoneSet next = new ZoneSet(List.of(ZoneHistoryTest.zone(serial, "192.0.2." + serial % 250)));
+            ZoneSet next = version(serial);
             history.published(previous, next);
+            history.served(next);
             previous = next;
         }
+    }
+
+    private static ZoneSet version(long serial) throws Exception {
+        return new ZoneSet(List.of(ZoneHistoryTest.zone(serial, "192.0.2." + serial % 250)));
+    }
+
+    @Test
+    void aNewSerialIsToldOnlyOnceQueriesSeeItAndOnlyOnce() throws Exception {
+        List<Long> moved = new ArrayList<>();
+        TransferHistory history = new TransferHistory(new CountingSynthesis(), 10, true, (zone, serial) -> moved.add(serial));
+        publish(history, 100);
+        ZoneSet next = version(101);
+
+        history.published(version(100), next);
+        assertThat(moved).as("before queries see serial 101, a secondary asking would read 100").isEmpty();
+        assertThat(history.zone(ZoneHistoryTest.ORIGIN).current().serial()).as("but its transfer is ready").isEqualTo(101);
+        history.served(next);
+        history.served(next);
+        assertThat(moved).containsExactly(101L);
     }
 
     @Test
