@@ -73,7 +73,7 @@ public final class NameTable<T> {
             slots[2 * i] = h;
             slots[2 * i + 1] = ++size;
             if (size * 4 > slots.length) {
-                grow();
+                slots = NodeTable.doubled(slots);
             }
             return this;
         }
@@ -91,22 +91,6 @@ public final class NameTable<T> {
                 i = (i + 1) & mask;
             }
             return i;
-        }
-
-        private void grow() {
-            int[] old = slots;
-            slots = new int[old.length * 2];
-            int mask = slots.length / 2 - 1;
-            for (int j = 0; j < old.length; j += 2) {
-                if (old[j + 1] != 0) {
-                    int i = old[j] & mask;
-                    while (slots[2 * i + 1] != 0) {
-                        i = (i + 1) & mask;
-                    }
-                    slots[2 * i] = old[j];
-                    slots[2 * i + 1] = old[j + 1];
-                }
-            }
         }
     }
 }

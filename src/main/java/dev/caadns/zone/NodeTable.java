@@ -134,7 +134,7 @@ final class NodeTable {
             slots[2 * i] = h;
             slots[2 * i + 1] = ++size;
             if (size * 4 > slots.length) {
-                grow();
+                slots = doubled(slots);
             }
         }
 
@@ -148,21 +148,25 @@ final class NodeTable {
             }
             return i;
         }
+    }
 
-        private void grow() {
-            int[] old = slots;
-            slots = new int[old.length * 2];
-            int mask = slots.length / 2 - 1;
-            for (int j = 0; j < old.length; j += 2) {
-                if (old[j + 1] != 0) {
-                    int i = old[j] & mask;
-                    while (slots[2 * i + 1] != 0) {
-                        i = (i + 1) & mask;
-                    }
-                    slots[2 * i] = old[j];
-                    slots[2 * i + 1] = old[j + 1];
+    /**
+     * Slots of (hash, 1 + place) pairs, twice as many, each pair placed again by its hash: the growth
+     * of this table's builder and of {@link NameTable}'s, which is laid out the same way.
+     */
+    static int[] doubled(int[] old) {
+        int[] slots = new int[old.length * 2];
+        int mask = slots.length / 2 - 1;
+        for (int j = 0; j < old.length; j += 2) {
+            if (old[j + 1] != 0) {
+                int i = old[j] & mask;
+                while (slots[2 * i + 1] != 0) {
+                    i = (i + 1) & mask;
                 }
+                slots[2 * i] = old[j];
+                slots[2 * i + 1] = old[j + 1];
             }
         }
+        return slots;
     }
 }
