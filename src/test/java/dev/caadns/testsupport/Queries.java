@@ -7,6 +7,7 @@ import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
 
@@ -35,6 +36,14 @@ public final class Queries {
             query.addRecord(new OPTRecord(ednsUdpSize, 0, 0, dnssecOk ? Flags.DO : 0), org.xbill.DNS.Section.ADDITIONAL);
         }
         return query;
+    }
+
+    /** A NOTIFY for zone (RFC 1996: AA set, the zone's SOA as the question), as a primary sends one. */
+    public static Message notify(int id, Name zone) {
+        Message notify = query(id, zone, org.xbill.DNS.Type.SOA);
+        notify.getHeader().setOpcode(Opcode.NOTIFY);
+        notify.getHeader().setFlag(Flags.AA);
+        return notify;
     }
 
     public static Message query(int id, String qname, int qtype) {

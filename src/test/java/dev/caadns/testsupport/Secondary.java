@@ -9,12 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Assumptions;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Opcode;
-import org.xbill.DNS.Type;
 
 /**
  * A real secondary (knotd, nsd or named) on a loopback port, pulling one zone from a primary with a
@@ -149,11 +144,7 @@ public final class Secondary implements DnsTarget {
 
     /** Sends it a NOTIFY for its zone, as the primary does at a change, so it asks the primary's serial now. */
     public void notifyOfChange() {
-        Message notify = Message.newQuery(org.xbill.DNS.Record.newRecord(zone, Type.SOA, DClass.IN));
-        notify.getHeader().setOpcode(Opcode.NOTIFY);
-        notify.getHeader().unsetFlag(Flags.RD);
-        notify.getHeader().setFlag(Flags.AA);
-        new DnsTestClient().udp(this, notify);
+        new DnsTestClient().udp(this, Queries.notify(1, zone));
     }
 
     @Override

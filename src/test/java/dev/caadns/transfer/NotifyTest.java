@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caadns.testsupport.CaadnsTarget;
 import dev.caadns.testsupport.DnsTestClient;
+import dev.caadns.testsupport.Queries;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -23,7 +24,6 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /**
@@ -73,22 +73,14 @@ class NotifyTest {
     void incomingNotifyIsAcknowledgedForOurZoneAndNotAuthElsewhere() throws Exception {
         try (CaadnsTarget server = CaadnsTarget.start(Map.of(ORIGIN, zone()), Map.of())) {
             DnsTestClient client = new DnsTestClient();
-            Message ours = client.udp(server, notify(ORIGIN));
-            Message other = client.udp(server, notify(Name.fromConstantString("elsewhere.test.")));
+            Message ours = client.udp(server, Queries.notify(1, ORIGIN));
+            Message other = client.udp(server, Queries.notify(2, Name.fromConstantString("elsewhere.test.")));
 
             assertThat(ours.getRcode()).isEqualTo(Rcode.NOERROR);
             assertThat(ours.getHeader().getOpcode()).isEqualTo(Opcode.NOTIFY);
             assertThat(ours.getHeader().getFlag(Flags.AA)).isTrue();
             assertThat(other.getRcode()).isEqualTo(Rcode.NOTAUTH);
         }
-    }
-
-    private static Message notify(Name zone) {
-        Message m = Message.newQuery(Record.newRecord(zone, Type.SOA, DClass.IN));
-        m.getHeader().setOpcode(Opcode.NOTIFY);
-        m.getHeader().unsetFlag(Flags.RD);
-        m.getHeader().setFlag(Flags.AA);
-        return m;
     }
 
     /** Receives one NOTIFY and answers it with rcode, or not at all when rcode is null. */

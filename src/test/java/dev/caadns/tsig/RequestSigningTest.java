@@ -2,6 +2,7 @@ package dev.caadns.tsig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.caadns.testsupport.Queries;
 import dev.caadns.wire.ParseResult;
 import dev.caadns.wire.Query;
 import dev.caadns.wire.QueryParser;
@@ -9,13 +10,10 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Type;
 
 /**
  * A request caadns sends (a NOTIFY) signed with {@link TsigKey#forRequests()} passes caadns's own
@@ -28,7 +26,7 @@ class RequestSigningTest {
 
     @Test
     void theSignedRequestVerifiesAndSoDoesItsSignedReply() throws Exception {
-        Message notify = notifyRequest();
+        Message notify = Queries.notify(1, Name.fromConstantString("lab.test."));
         byte[] request = signed(notify, KEY);
         TsigRequest checked = check(request, KEY);
         assertThat(checked.verified()).as(checked.errorName()).isTrue();
@@ -43,7 +41,7 @@ class RequestSigningTest {
 
     @Test
     void aReplyChangedAfterSigningOrFromAnotherSecretIsNotVerified() throws Exception {
-        Message notify = notifyRequest();
+        Message notify = Queries.notify(1, Name.fromConstantString("lab.test."));
         byte[] request = signed(notify, KEY);
         byte[] reply = reply(request, check(request, KEY));
         reply[3] ^= 5; // rcode NOERROR -> REFUSED
@@ -55,13 +53,6 @@ class RequestSigningTest {
         assertThat(wrong.errorName()).isEqualTo("BADSIG");
     }
 
-    private static Message notifyRequest() {
-        Message m = Message.newQuery(Record.newRecord(Name.fromConstantString("lab.test."), Type.SOA, DClass.IN));
-        m.getHeader().setOpcode(Opcode.NOTIFY);
-        m.getHeader().unsetFlag(Flags.RD);
-        m.getHeader().setFlag(Flags.AA);
-        return m;
-    }
 
     private static byte[] signed(Message m, TsigKey key) {
         m.setTSIG(key.forRequests());

@@ -35,7 +35,7 @@ class NameTableTest {
                 .build();
 
         assertThat(table.size()).isEqualTo(1);
-        assertThat(table.get(wire("A.Lab.Test."))).isEqualTo("second");
+        assertThat(table.get(WireName.asWritten(Fixtures.name("A.Lab.Test.")))).isEqualTo("second");
     }
 
     @Test
