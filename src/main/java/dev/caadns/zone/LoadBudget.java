@@ -115,7 +115,10 @@ final class LoadBudget {
 
     /**
      * Up to {@code max} bytes of the file, in 1 MiB reads into an array sized from the file's size
-     * (no doubling copies for a large zone); a file that grows as it is read is read on.
+     * (no doubling copies for a large zone); a file that grows as it is read is read on. Not
+     * {@code Files.readAllBytes}: it reads through a temporary direct buffer as large as the file,
+     * which the JVM then keeps cached (96 MB of native memory for good for a 96 MB file, or a
+     * failure under {@code -XX:MaxDirectMemorySize}).
      */
     private static byte[] readAtMost(Path file, long max) throws IOException {
         long limit = Math.min(max, Integer.MAX_VALUE - 8);

@@ -437,11 +437,6 @@ final class MasterFileParser {
         return start > stop || step == 0 ? null : new long[] {start, stop, step};
     }
 
-    /**
-     * The file's bytes, read a megabyte at a time: {@code Files.readAllBytes} reads through a
-     * temporary direct buffer as large as the file, which the JVM then keeps cached (a 96 MB zone
-     * would hold 96 MB of native memory for good, or fail under {@code -XX:MaxDirectMemorySize}).
-     */
     private static Name name(String text, Name origin) throws TextParseException {
         Name name = Name.fromString(text, origin);
         if (!name.isAbsolute()) {
