@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -486,7 +487,7 @@ public final class ServedZones implements UpdateStore {
         }
     }
 
-    private void tellListeners(java.util.function.Consumer<Listener> call) {
+    private void tellListeners(Consumer<Listener> call) {
         for (Listener listener : listeners) {
             try {
                 call.accept(listener);

@@ -10,6 +10,7 @@ import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
 
 /**
  * Builds queries with the ID chosen by the test: {@code new Message()} would draw one from a shared
@@ -40,7 +41,7 @@ public final class Queries {
 
     /** A NOTIFY for zone (RFC 1996: AA set, the zone's SOA as the question), as a primary sends one. */
     public static Message notify(int id, Name zone) {
-        Message notify = query(id, zone, org.xbill.DNS.Type.SOA);
+        Message notify = query(id, zone, Type.SOA);
         notify.getHeader().setOpcode(Opcode.NOTIFY);
         notify.getHeader().setFlag(Flags.AA);
         return notify;

@@ -53,7 +53,6 @@ class RequestSigningTest {
         assertThat(wrong.errorName()).isEqualTo("BADSIG");
     }
 
-
     private static byte[] signed(Message m, TsigKey key) {
         m.setTSIG(key.forRequests());
         return m.toWire(512);
